@@ -1,0 +1,4 @@
+extension DiagnosticCatalog {
+    /// FLOW3xx.
+    static let continuationCodes: [DiagnosticCodeEntry] = []
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCatalog {
+    /// FLOW0xx.
+    static let inputCodes: [DiagnosticCodeEntry] = []
+}

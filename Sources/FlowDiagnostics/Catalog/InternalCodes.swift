@@ -1,0 +1,13 @@
+extension DiagnosticCatalog {
+    /// FLOW9xx: the compiler's own faults. Never the user's; always reported with a request to file a bug.
+    static let internalCodes: [DiagnosticCodeEntry] = [
+        DiagnosticCodeEntry(
+            "FLOW900", name: "internal-error", severity: .error,
+            title: "internal compiler error",
+            explanation: """
+                flowc reached a state it believes impossible. The input is not at fault, and no output \
+                was written. Please report it with the .flow file that triggers it.
+                """,
+            wrong: "", right: ""),
+    ]
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCatalog {
+    /// FLOW2xx.
+    static let nameCodes: [DiagnosticCodeEntry] = []
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCatalog {
+    /// FLOW5xx.
+    static let styleCodes: [DiagnosticCodeEntry] = []
+}

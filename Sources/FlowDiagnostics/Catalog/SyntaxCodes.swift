@@ -1,0 +1,4 @@
+extension DiagnosticCatalog {
+    /// FLOW1xx.
+    static let syntaxCodes: [DiagnosticCodeEntry] = []
+}

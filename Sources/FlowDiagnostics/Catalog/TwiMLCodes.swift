@@ -1,0 +1,4 @@
+extension DiagnosticCatalog {
+    /// FLOW4xx.
+    static let twimlCodes: [DiagnosticCodeEntry] = []
+}
