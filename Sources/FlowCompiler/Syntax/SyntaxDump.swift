@@ -20,6 +20,58 @@ public enum SyntaxDump {
         return dump.text
     }
 
+    /// Every comment of `syntax` in source order (leading comments of a line, then its trailing comment,
+    /// then the lines under it; the end-of-file comments last), so tests can check that none is lost.
+    public static func comments(_ syntax: FileSyntax) -> [Comment] {
+        var comments: [Comment] = []
+        func line(_ trivia: Trivia) {
+            comments += trivia.leadingComments
+            if let trailing = trivia.trailingComment { comments.append(trailing) }
+        }
+        func each<Node>(_ items: [BlockItem<Node>], _ body: (Node) -> Void) {
+            for item in items {
+                switch item {
+                case .node(let node): body(node)
+                case .error(let errorLine): line(errorLine.trivia)
+                }
+            }
+        }
+        func verbs(_ items: [BlockItem<VerbSyntax>]) {
+            each(items) { verb in
+                line(verb.trivia)
+                verbs(verb.body)
+            }
+        }
+        func document(_ document: DocumentSyntax) {
+            line(document.trivia)
+            verbs(document.verbs)
+        }
+        each(syntax.flows) { flow in
+            line(flow.trivia)
+            each(flow.members) { member in
+                switch member {
+                case .setting(let setting): line(setting.trivia)
+                case .audio(let audio): line(audio.trivia)
+                case .operation(let operation): line(operation.trivia)
+                case .resource(let resource):
+                    line(resource.trivia)
+                    each(resource.documents, document)
+                case .leg(let leg):
+                    line(leg.trivia)
+                    each(leg.members) { member in
+                        switch member {
+                        case .step(let step):
+                            line(step.trivia)
+                            verbs(step.verbs)
+                        case .document(let member): document(member)
+                        }
+                    }
+                }
+            }
+        }
+        return comments + syntax.trailingComments
+    }
+
     fileprivate static func name(_ identifier: Identifier) -> String {
         identifier.isMissing ? "<missing>" : identifier.name
     }
