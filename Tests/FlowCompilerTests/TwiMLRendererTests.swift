@@ -129,8 +129,10 @@ enum TwiMLXMLParsing {
     @Test func rendersDialNounsAndEnqueue() {
         let document = TwiMLDocument([
             .dial(
-                [.number("+14155550100", url: "/whisper.xml", method: .get), .client("agent_7"),
-                 .sip("sip:desk@example.com")],
+                [
+                    .number("+14155550100", url: "/whisper.xml", method: .get), .client("agent_7"),
+                    .sip("sip:desk@example.com"),
+                ],
                 action: "/after-dial.xml", method: .get, timeout: 20),
             .enqueue("support", action: "/after-queue.xml", method: .get, waitUrl: "/hold.xml", waitUrlMethod: .get),
         ])
@@ -165,12 +167,14 @@ enum TwiMLXMLParsing {
     }
 
     @Test func putsUnknownAttributesLastInConstructionOrder() {
-        let say = TwiMLElement("Say", attributes: [.init("zeta", "1"), .init("loop", "2"), .init("alpha", "3")], text: "x")
+        let say = TwiMLElement(
+            "Say", attributes: [.init("zeta", "1"), .init("loop", "2"), .init("alpha", "3")], text: "x")
         #expect(render([say]).contains(#"<Say loop="2" zeta="1" alpha="3">x</Say>"#))
     }
 
     @Test func usesTheParentSpecificSpecForAttributeOrder() {
-        let stream = TwiMLElement("Stream", attributes: [.init("track", "inbound_track"), .init("url", "wss://a.example.com/s")])
+        let stream = TwiMLElement(
+            "Stream", attributes: [.init("track", "inbound_track"), .init("url", "wss://a.example.com/s")])
         let rendered = render([TwiMLElement("Connect", children: [stream])])
         #expect(rendered.contains(#"<Stream url="wss://a.example.com/s" track="inbound_track"/>"#))
     }
@@ -186,7 +190,8 @@ enum TwiMLXMLParsing {
         let document = TwiMLDocument([say])
         #expect(
             TwiMLRenderer().render(document).contains(
-                #"  <Say>Your code is <say-as interpret-as="digits">1234</say-as>.<break time="1s"/> Bye</Say>"# + "\n"))
+                #"  <Say>Your code is <say-as interpret-as="digits">1234</say-as>.<break time="1s"/> Bye</Say>"# + "\n")
+        )
         #expect(TwiMLXMLParsing.roundTrips(document))
     }
 
@@ -230,10 +235,14 @@ enum TwiMLXMLParsing {
             .pause(length: 3),
             .gather(action: "/g.xml", finishOnKey: "", actionOnEmptyResult: true),
             .record(action: "/r.xml", method: .post, timeout: 0, finishOnKey: "#", maxLength: 120, playBeep: false),
-            .dial([.conference("room-1", participantLabel: "caller", startConferenceOnEnter: true,
-                               endConferenceOnExit: false, muted: false, beep: "onEnter", waitUrl: "",
-                               waitMethod: .get, maxParticipants: 2)],
-                  timeLimit: 600, callerId: "+14155550100", hangupOnStar: true, answerOnBridge: true),
+            .dial(
+                [
+                    .conference(
+                        "room-1", participantLabel: "caller", startConferenceOnEnter: true,
+                        endConferenceOnExit: false, muted: false, beep: "onEnter", waitUrl: "",
+                        waitMethod: .get, maxParticipants: 2)
+                ],
+                timeLimit: 600, callerId: "+14155550100", hangupOnStar: true, answerOnBridge: true),
             .enqueue("support"),
             .reject(reason: "busy"),
         ])

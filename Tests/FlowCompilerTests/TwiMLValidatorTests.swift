@@ -69,9 +69,10 @@ private func element(_ name: String, _ attributes: [String: String] = [:], text:
         #expect(violations.map(\.kind) == [.unconfirmedAttribute])
         #expect(violations.first?.severity == .warning)
         #expect(twimlViolationKinds([dial("events", "call-progress-event")]) == [.unconfirmedAttribute])
-        #expect(twimlViolationKinds([dial("callReason", String(repeating: "x", count: 51))]) == [
-            .unconfirmedAttribute, .valueTooLong,
-        ])
+        #expect(
+            twimlViolationKinds([dial("callReason", String(repeating: "x", count: 51))]) == [
+                .unconfirmedAttribute, .valueTooLong,
+            ])
     }
 
     @Test func limitsParallelEndpoints() {
@@ -86,11 +87,13 @@ private func element(_ name: String, _ attributes: [String: String] = [:], text:
 
     @Test func allowsOneConferenceOrQueueAndNoMix() {
         #expect(twimlViolationKinds([.dial([.conference("a")])]) == [])
-        #expect(twimlViolationKinds([.dial([.conference("a"), .conference("b")])]) == [.tooManyChildren, .tooManyChildren])
+        #expect(
+            twimlViolationKinds([.dial([.conference("a"), .conference("b")])]) == [.tooManyChildren, .tooManyChildren])
         #expect(twimlViolationKinds([.dial([.queue("q"), .queue("r")])]).contains(.tooManyChildren))
         let violations = TwiMLValidator().validate(TwiMLDocument([.dial([.number("+14155550100"), .conference("a")])]))
         #expect(violations.map(\.kind) == [.mixedChildGroups])
-        #expect(violations.first?.message == "'Dial' mixes endpoint nouns and a conference; use only one kind of target")
+        #expect(
+            violations.first?.message == "'Dial' mixes endpoint nouns and a conference; use only one kind of target")
         #expect(twimlViolationKinds([.dial([.conference("a"), .queue("q")])]) == [.mixedChildGroups])
     }
 
@@ -139,7 +142,8 @@ private func element(_ name: String, _ attributes: [String: String] = [:], text:
         let duplicate = TwiMLElement("Say", attributes: [.init("loop", "1"), .init("loop", "2")], text: "x")
         #expect(twimlViolationKinds([duplicate]) == [.duplicateAttribute])
         let stream = TwiMLElement(
-            "Stream", attributes: [.init("url", "wss://m.example.com")], children: [element("Parameter", ["value": "1"])])
+            "Stream", attributes: [.init("url", "wss://m.example.com")],
+            children: [element("Parameter", ["value": "1"])])
         #expect(twimlViolationKinds([TwiMLElement("Connect", children: [stream])]) == [.missingAttribute])
     }
 
@@ -235,7 +239,8 @@ private func element(_ name: String, _ attributes: [String: String] = [:], text:
     }
 
     @Test func underscoreHostMessageNamesTheHost() {
-        let message = TwiMLValidator().validate(TwiMLDocument([.redirect("https://my_host.example.com/x")])).first?.message
+        let message = TwiMLValidator().validate(TwiMLDocument([.redirect("https://my_host.example.com/x")])).first?
+            .message
         #expect(message?.contains("'_' in its host name 'my_host.example.com'") == true)
     }
 
@@ -265,7 +270,9 @@ private func element(_ name: String, _ attributes: [String: String] = [:], text:
 
     @Test func participantLabelsAreShortAndSlashFree() {
         #expect(twimlViolationKinds([conference("participantLabel", String(repeating: "a", count: 128))]) == [])
-        #expect(twimlViolationKinds([conference("participantLabel", String(repeating: "a", count: 129))]) == [.valueTooLong])
+        #expect(
+            twimlViolationKinds([conference("participantLabel", String(repeating: "a", count: 129))]) == [.valueTooLong]
+        )
         #expect(twimlViolationKinds([conference("participantLabel", "agent/1")]) == [.invalidString])
         #expect(twimlViolationKinds([conference("participantLabel", "")]) == [.invalidString])
     }

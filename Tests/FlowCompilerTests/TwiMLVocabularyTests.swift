@@ -64,7 +64,8 @@ import Testing
     @Test func coversTheWholeVoiceVocabulary() {
         let names = Set(TwiMLVocabulary.specs.map(\.name))
         let expected: Set<String> = [
-            "Response", "Say", "break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w", "Play",
+            "Response", "Say", "break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w",
+            "Play",
             "Pause", "Gather", "Record", "Dial", "Number", "Client", "Identity", "Parameter", "Sip", "Uri", "Headers",
             "Header", "Sim", "Application", "ApplicationSid", "WhatsApp", "Conference", "Queue", "Enqueue", "Task",
             "Leave", "Hangup", "Redirect", "Reject", "Refer", "Connect", "Stream", "Room", "VirtualAgent",

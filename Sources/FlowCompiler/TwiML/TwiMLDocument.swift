@@ -1,6 +1,8 @@
 /// One attribute as written, in the order it was given; the renderer reorders by the vocabulary.
 public struct TwiMLAttribute: Sendable, Hashable {
+    /// The exact, case-sensitive attribute name.
     public var name: String
+    /// The unescaped value; `XMLWriter` escapes it.
     public var value: String
 
     public init(_ name: String, _ value: String) {
@@ -12,7 +14,9 @@ public struct TwiMLAttribute: Sendable, Hashable {
 /// One piece of an element's content. Content is a sequence because SSML mixes text and elements
 /// inside `<Say>` (`Hello <break time="1s"/> world`, §2.1).
 public enum TwiMLContent: Sendable, Hashable {
+    /// Character data, unescaped.
     case text(String)
+    /// A child element.
     case element(TwiMLElement)
 }
 

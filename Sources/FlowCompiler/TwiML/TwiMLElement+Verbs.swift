@@ -11,6 +11,7 @@ public enum TwiMLHTTPMethod: String, Sendable, Hashable, CaseIterable {
 /// only what the `.flow` source asked for; Twilio's defaults (`TwiMLAttributeSpec.defaultValue`) apply.
 /// Anything not covered here is set with `setting(_:_:)`. The result is still checked by `TwiMLValidator`.
 extension TwiMLElement {
+    /// `<Say>`; the validator checks the text against the voice's limit (§8.1 rule 9).
     public static func say(_ text: String, voice: String? = nil, language: String? = nil, loop: Int? = nil)
         -> TwiMLElement
     {
@@ -23,6 +24,7 @@ extension TwiMLElement {
         TwiMLElement("Play", text: url).setting("loop", loop.map(String.init)).setting("digits", digits)
     }
 
+    /// `<Pause>`; Twilio pauses 1 second when `length` is omitted (§2.2 Pause).
     public static func pause(length: Int? = nil) -> TwiMLElement {
         TwiMLElement("Pause").setting("length", length.map(String.init))
     }
@@ -40,6 +42,7 @@ extension TwiMLElement {
             .setting("finishOnKey", finishOnKey).setting("numDigits", numDigits.map(String.init))
     }
 
+    /// `<Record>`. Always give an `action`: without one Twilio re-requests the current document (§8.4 rule 38).
     public static func record(
         action: String?, method: TwiMLHTTPMethod? = nil, timeout: Int? = nil, finishOnKey: String? = nil,
         maxLength: Int? = nil, playBeep: Bool? = nil
@@ -69,12 +72,14 @@ extension TwiMLElement {
             .setting("method", method?.rawValue)
     }
 
+    /// `<Client>` with an identity (legacy text form, §2.2 Client); `url` is a whisper document (§3.1).
     public static func client(_ identity: String, url: String? = nil, method: TwiMLHTTPMethod? = nil)
         -> TwiMLElement
     {
         TwiMLElement("Client", text: identity).setting("url", url).setting("method", method?.rawValue)
     }
 
+    /// `<Sip>` with a `sip:`/`sips:` URI (§2.2 Sip); `url` is a whisper document (§3.1).
     public static func sip(
         _ uri: String, url: String? = nil, method: TwiMLHTTPMethod? = nil, username: String? = nil,
         password: String? = nil
@@ -111,8 +116,10 @@ extension TwiMLElement {
             .setting("waitUrl", waitUrl).setting("waitUrlMethod", waitUrlMethod?.rawValue)
     }
 
+    /// `<Leave>`, valid only in an Enqueue wait document (§8.3 rule 23).
     public static var leave: TwiMLElement { TwiMLElement("Leave") }
 
+    /// `<Hangup>`: the explicit end of a leg (§2.2 Hangup).
     public static var hangup: TwiMLElement { TwiMLElement("Hangup") }
 
     /// `<Redirect>`; an empty URL re-requests the current document (§1.3).

@@ -60,6 +60,7 @@ public struct TwiMLTextRule: Sendable, Hashable {
         case required
     }
 
+    /// Whether text is forbidden, optional or required.
     public let presence: Presence
     /// The type the text is checked against when present.
     public let type: TwiMLValueType

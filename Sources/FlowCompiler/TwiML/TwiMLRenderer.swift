@@ -65,7 +65,8 @@ public struct TwiMLRenderer: Sendable {
             ?? TwiMLVocabulary.specs.first { $0.name == name }
     }
 
-    private func orderedAttributes(of element: TwiMLElement, spec: TwiMLElementSpec?) -> [(name: String, value: String)] {
+    private func orderedAttributes(of element: TwiMLElement, spec: TwiMLElementSpec?) -> [(name: String, value: String)]
+    {
         element.attributes.enumerated()
             .sorted { lhs, rhs in
                 let left = spec?.attributeOrder(of: lhs.element.name) ?? Int.max

@@ -38,7 +38,8 @@ public struct TwiMLValidator: Sendable {
         if size > Self.maximumDocumentBytes {
             violations.append(
                 TwiMLViolation(
-                    .documentTooLarge, "document is \(size) bytes long, at most \(Self.maximumDocumentBytes) are allowed",
+                    .documentTooLarge,
+                    "document is \(size) bytes long, at most \(Self.maximumDocumentBytes) are allowed",
                     at: TwiMLPath()))
         }
         return violations
@@ -80,7 +81,8 @@ public struct TwiMLValidator: Sendable {
             guard let attributeSpec = spec.attribute(named: attribute.name) else {
                 violations.append(
                     TwiMLViolation(
-                        .unknownAttribute, "unknown attribute '\(attribute.name)' on '\(element.name)'", at: attributePath))
+                        .unknownAttribute, "unknown attribute '\(attribute.name)' on '\(element.name)'",
+                        at: attributePath))
                 continue
             }
             checkSupport(of: attributeSpec, on: element.name, at: attributePath, into: &violations)
@@ -117,7 +119,8 @@ public struct TwiMLValidator: Sendable {
                     severity: .warning))
         case .deprecated, .undocumented, .retired:
             violations.append(
-                TwiMLViolation(.notGeneratable, "\(name) is \(attribute.support.rawValue) and must not be generated", at: path))
+                TwiMLViolation(
+                    .notGeneratable, "\(name) is \(attribute.support.rawValue) and must not be generated", at: path))
         }
     }
 
@@ -171,7 +174,9 @@ public struct TwiMLValidator: Sendable {
                         at: childPath))
             }
             counts[childSpec.id, default: 0] += 1
-            if let max = TwiMLVocabulary.childRule(for: childSpec.id, in: spec)?.maxCount, counts[childSpec.id] == max + 1 {
+            if let max = TwiMLVocabulary.childRule(for: childSpec.id, in: spec)?.maxCount,
+                counts[childSpec.id] == max + 1
+            {
                 violations.append(
                     TwiMLViolation(
                         .tooManyChildren,
@@ -192,7 +197,8 @@ public struct TwiMLValidator: Sendable {
         if used.count > 1 {
             let labels = TwiMLValueType.list(used.map(\.label), joiner: "and")
             violations.append(
-                TwiMLViolation(.mixedChildGroups, "'\(element.name)' mixes \(labels); use only one kind of target", at: path))
+                TwiMLViolation(
+                    .mixedChildGroups, "'\(element.name)' mixes \(labels); use only one kind of target", at: path))
         }
         for group in used {
             let total = group.members.reduce(0) { $0 + counts[$1, default: 0] }
@@ -200,7 +206,8 @@ public struct TwiMLValidator: Sendable {
                 violations.append(
                     TwiMLViolation(
                         .tooManyChildren,
-                        "'\(element.name)' holds \(total) \(group.label), at most \(group.maxTotal) are allowed", at: path))
+                        "'\(element.name)' holds \(total) \(group.label), at most \(group.maxTotal) are allowed",
+                        at: path))
             }
         }
     }
@@ -216,19 +223,20 @@ public struct TwiMLValidator: Sendable {
                     .textWithChildren, "'\(element.name)' must have either text or child elements, not both", at: path))
         }
         if spec.requiresTextOrChild, !hasText, childCount == 0 {
-            violations.append(TwiMLViolation(.missingContent, "'\(element.name)' needs text or a child element", at: path))
+            violations.append(
+                TwiMLViolation(.missingContent, "'\(element.name)' needs text or a child element", at: path))
         }
         if !spec.childCount.contains(childCount) {
             let range = spec.childCount
             let expected =
                 range.lowerBound == range.upperBound
-                ? "exactly \(range.lowerBound)" : range.upperBound == Int.max
+                ? "exactly \(range.lowerBound)"
+                : range.upperBound == Int.max
                     ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            let noun = range.upperBound == 1 ? "child element" : "child elements"
             violations.append(
                 TwiMLViolation(
-                    .wrongChildCount,
-                    "'\(element.name)' must hold \(expected) child element\(range.upperBound == 1 ? "" : "s"), found \(childCount)",
-                    at: path))
+                    .wrongChildCount, "'\(element.name)' must hold \(expected) \(noun), found \(childCount)", at: path))
         }
     }
 
@@ -248,7 +256,8 @@ public struct TwiMLValidator: Sendable {
             let voiceText = voice.map { " for voice '\($0)'" } ?? ""
             violations.append(
                 TwiMLViolation(
-                    .sayTextTooLong, "'Say' text is \(length) characters long, at most \(limit) are allowed\(voiceText)",
+                    .sayTextTooLong,
+                    "'Say' text is \(length) characters long, at most \(limit) are allowed\(voiceText)",
                     at: path.text))
         }
     }
@@ -260,10 +269,12 @@ public struct TwiMLValidator: Sendable {
         guard let allowed = context.allowedGatherInputs, let input = gather[attribute: "input"],
             !allowed.contains(input)
         else { return }
+        let values = TwiMLValueType.quotedList(allowed, joiner: "or")
         violations.append(
             TwiMLViolation(
                 .gatherInputNotAllowedInContext,
-                "attribute 'input' of 'Gather' must be \(TwiMLValueType.quotedList(allowed, joiner: "or")) in \(context.displayName), found \(Self.quoted(input))",
+                "attribute 'input' of 'Gather' must be \(values) in \(context.displayName)"
+                    + ", found \(Self.quoted(input))",
                 at: path.attribute("input")))
     }
 
@@ -273,7 +284,8 @@ public struct TwiMLValidator: Sendable {
         _ value: String, subject: String, at path: TwiMLPath, into violations: inout [TwiMLViolation]
     ) -> Bool {
         guard let bad = value.unicodeScalars.first(where: { !XMLWriter.isAllowed($0) }) else { return true }
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(bad.value, radix: 16).count))
+        let code =
+            "U+" + String(repeating: "0", count: max(0, 4 - String(bad.value, radix: 16).count))
             + String(bad.value, radix: 16, uppercase: true)
         violations.append(
             TwiMLViolation(.invalidXMLCharacter, "\(subject) contains \(code), which XML 1.0 does not allow", at: path))

@@ -84,8 +84,10 @@ extension TwiMLValueType {
     public func problem(with value: String) -> TwiMLValueProblem? {
         switch self {
         case .boolean:
-            return ["true", "false"].contains(value) ? nil : TwiMLValueProblem(
-                kind: .invalidBoolean, expectation: "be 'true' or 'false'")
+            return ["true", "false"].contains(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidBoolean, expectation: "be 'true' or 'false'")
         case .integer(let range, let unit):
             guard let number = Self.unsignedInteger(value), range.contains(number) else {
                 return TwiMLValueProblem(
@@ -100,20 +102,29 @@ extension TwiMLValueType {
                     kind: $0.kind, expectation: $0.expectation + " or " + Self.quotedList(keywords, joiner: "or"))
             }
         case .decimal:
-            return Self.isDecimal(value) ? nil : TwiMLValueProblem(
-                kind: .invalidInteger, expectation: "be a decimal number such as '10.50'")
+            return Self.isDecimal(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidInteger, expectation: "be a decimal number such as '10.50'")
         case .enumeration(let values):
-            return values.contains(value) ? nil : TwiMLValueProblem(
-                kind: .invalidEnumValue, expectation: "be one of " + Self.quotedList(values, joiner: "or"))
+            return values.contains(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidEnumValue, expectation: "be one of " + Self.quotedList(values, joiner: "or"))
         case .enumerationList(let values):
             let items = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             let fits = !value.isEmpty && items.allSatisfy(values.contains) && Set(items).count == items.count
-            return fits ? nil : TwiMLValueProblem(
-                kind: .invalidEnumValue,
-                expectation: "be a space-separated list of distinct values from " + Self.quotedList(values, joiner: "and"))
+            return fits
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidEnumValue,
+                    expectation: "be a space-separated list of distinct values from "
+                        + Self.quotedList(values, joiner: "and"))
         case .httpMethod:
-            return ["GET", "POST"].contains(value) ? nil : TwiMLValueProblem(
-                kind: .invalidMethod, expectation: "be 'GET' or 'POST'")
+            return ["GET", "POST"].contains(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidMethod, expectation: "be 'GET' or 'POST'")
         case .url(let allowsEmpty):
             if value.isEmpty {
                 return allowsEmpty ? nil : TwiMLValueProblem(kind: .invalidURL, expectation: "not be empty")
@@ -128,23 +139,33 @@ extension TwiMLValueType {
         case .keys(let allowed, let maxLength, let allowsEmpty):
             let fits = (allowsEmpty || !value.isEmpty) && value.count <= maxLength && value.allSatisfy(allowed.contains)
             let lengthText = maxLength == 1 ? "a single key" : "keys"
-            return fits ? nil : TwiMLValueProblem(
-                kind: .invalidKeys, expectation: "be \(lengthText) from '\(allowed)'" + (allowsEmpty ? " or empty" : ""))
+            return fits
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidKeys,
+                    expectation: "be \(lengthText) from '\(allowed)'" + (allowsEmpty ? " or empty" : ""))
         case .phoneNumber:
-            return Self.isE164(value) ? nil : TwiMLValueProblem(
-                kind: .invalidPhoneNumber, expectation: "be an E.164 number such as '+14155550100'")
+            return Self.isE164(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidPhoneNumber, expectation: "be an E.164 number such as '+14155550100'")
         case .sipURI:
             return Self.sipURIProblem(value).map { TwiMLValueProblem(kind: .invalidSIPURI, expectation: $0) }
         case .voice:
-            return Self.isVoice(value) ? nil : TwiMLValueProblem(
-                kind: .invalidEnumValue,
-                expectation: "be 'man', 'woman', 'alice', 'Polly.<name>' or 'Google.<locale>-<model>'")
+            return Self.isVoice(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidEnumValue,
+                    expectation: "be 'man', 'woman', 'alice', 'Polly.<name>' or 'Google.<locale>-<model>'")
         case .languageTag:
-            return Self.isLanguageTag(value) ? nil : TwiMLValueProblem(
-                kind: .invalidEnumValue, expectation: "be a language tag such as 'en-US'")
+            return Self.isLanguageTag(value)
+                ? nil
+                : TwiMLValueProblem(
+                    kind: .invalidEnumValue, expectation: "be a language tag such as 'en-US'")
         case .jsonObject:
             let object = try? JSONSerialization.jsonObject(with: Data(value.utf8))
-            return object is [String: Any] ? nil : TwiMLValueProblem(kind: .invalidString, expectation: "be a JSON object")
+            return object is [String: Any]
+                ? nil : TwiMLValueProblem(kind: .invalidString, expectation: "be a JSON object")
         }
     }
 
@@ -303,10 +324,12 @@ enum TwiMLURLCheck {
         }
         if host.contains("_") { return "not have '_' in its host name '\(host)'" }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = !host.isEmpty && labels.allSatisfy {
-            !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-")
-                && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
+        let valid =
+            !host.isEmpty
+            && labels.allSatisfy {
+                !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-")
+                    && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
         return valid ? nil : "have a valid host name, found '\(host)'"
     }
 

@@ -16,6 +16,7 @@ public struct TwiMLPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Indices into `TwiMLElement.children` from the root; empty for the root itself.
     public var indices: [Int]
+    /// The part of the element at `indices` the path points to.
     public var component: Component
 
     public init(_ indices: [Int] = [], _ component: Component = .element) {
@@ -114,12 +115,14 @@ public struct TwiMLViolation: Sendable, Hashable, CustomStringConvertible {
         case invalidXMLCharacter
     }
 
+    /// The rule that was broken; lowering picks the FLOW4xx code from it.
     public var kind: Kind
     /// `.warning` only for `unconfirmedAttribute`; everything else keeps Twilio from running the TwiML
     /// as written, so it is an error.
     public var severity: Severity
     /// One line in flowc style: lowercase start, no final period, names in single quotes.
     public var message: String
+    /// The offending element, attribute or text.
     public var path: TwiMLPath
 
     public init(_ kind: Kind, _ message: String, at path: TwiMLPath, severity: Severity = .error) {

@@ -119,13 +119,16 @@ extension TwiMLVocabulary {
                 url("waitUrl", allowsEmpty: true),
                 method("waitMethod"),
                 TwiMLAttributeSpec("maxParticipants", .integer(1...250, unit: .none), default: "250"),
-                TwiMLAttributeSpec("record", .enumeration(["do-not-record", "record-from-start"]), default: "do-not-record"),
+                TwiMLAttributeSpec(
+                    "record", .enumeration(["do-not-record", "record-from-start"]), default: "do-not-record"),
                 TwiMLAttributeSpec("region", .enumeration(["us1", "us2", "ie1", "de1", "sg1", "br1", "au1", "jp1"])),
                 TwiMLAttributeSpec("trim", .trim, default: "trim-silence"),
                 string("coach"),
                 TwiMLAttributeSpec(
                     "statusCallbackEvent",
-                    .enumerationList(["start", "end", "join", "leave", "mute", "hold", "modify", "speaker", "announcement"])),
+                    .enumerationList([
+                        "start", "end", "join", "leave", "mute", "hold", "modify", "speaker", "announcement",
+                    ])),
                 url("statusCallback"),
                 method("statusCallbackMethod"),
             ] + recordingCallbacks + [

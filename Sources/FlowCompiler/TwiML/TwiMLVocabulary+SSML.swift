@@ -11,7 +11,8 @@ extension TwiMLVocabulary {
         TwiMLElementSpec(
             "break", source: "§2.1 (SSML)",
             attributes: [
-                TwiMLAttributeSpec("strength", .enumeration(["none", "x-weak", "weak", "medium", "strong", "x-strong"])),
+                TwiMLAttributeSpec(
+                    "strength", .enumeration(["none", "x-weak", "weak", "medium", "strong", "x-strong"])),
                 string("time"),
             ]),
         TwiMLElementSpec(
@@ -48,7 +49,8 @@ extension TwiMLVocabulary {
                 TwiMLAttributeSpec(
                     "interpret-as",
                     .enumeration([
-                        "characters", "spell-out", "cardinal", "number", "ordinal", "digits", "fraction", "unit", "date",
+                        "characters", "spell-out", "cardinal", "number", "ordinal", "digits", "fraction", "unit",
+                        "date",
                         "time", "address", "expletive", "telephone",
                     ]), required: true),
                 TwiMLAttributeSpec(

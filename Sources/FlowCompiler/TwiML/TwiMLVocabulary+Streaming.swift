@@ -81,7 +81,8 @@ extension TwiMLVocabulary {
         TwiMLElementSpec(
             "Assistant", source: "§2.1 (twilio-node only; attributes not in the reference)",
             children: [parameters], support: .libraryOnly),
-        TwiMLElementSpec("Autopilot", source: "§2.1 (retired product)", text: .optional(.anyString), support: .retired),
+        TwiMLElementSpec(
+            "Autopilot", source: "§2.1 (retired product)", text: .optional(.anyString), support: .retired),
         TwiMLElementSpec(
             "Start", source: "§2.2 Start; §3.2 (14300 invalid nested noun)", attributes: actionAndMethod,
             children: ["Stream", "Siprec", "Transcription", "Recording"].map { TwiMLChildRule($0) },
@@ -132,10 +133,12 @@ extension TwiMLVocabulary {
                 string("postalCode"),
                 TwiMLAttributeSpec("minPostalCodeLength", .count),
                 string("paymentConnector"),
-                TwiMLAttributeSpec("paymentMethod", .enumeration(["credit-card", "ach-debit"]), default: "credit-card"),
+                TwiMLAttributeSpec(
+                    "paymentMethod", .enumeration(["credit-card", "ach-debit"]), default: "credit-card"),
                 TwiMLAttributeSpec(
                     "bankAccountType",
-                    .enumeration(["consumer-checking", "consumer-savings", "commercial-checking", "commercial-savings"])),
+                    .enumeration(["consumer-checking", "consumer-savings", "commercial-checking", "commercial-savings"])
+                ),
                 TwiMLAttributeSpec("tokenType", .enumeration(["one-time", "reusable", "payment-method"])),
                 TwiMLAttributeSpec("chargeAmount", .decimal),
                 string("currency"),
