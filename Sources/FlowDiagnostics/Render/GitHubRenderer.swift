@@ -1,0 +1,68 @@
+/// Diagnostics as GitHub Actions workflow commands, so a CI run annotates the pull request's diff.
+///
+/// One line per diagnostic, in presentation order:
+///
+///     ::error file=flows/ivr.flow,line=14,col=7,endLine=14,endColumn=11,title=FLOW201::unknown step 'mian'%0Ahelp: did you mean 'main'?
+///
+/// - `error` → `::error`, `warning` → `::warning`, `note` → `::notice`.
+/// - Positions are our 1-based character columns with an exclusive end, like the span. GitHub accepts
+///   columns only within one line, so a span over several lines gives `line` and `endLine` alone.
+///   A diagnostic without a span has only `title`.
+/// - The message is followed by the same `note:`, `help:` and `fix-it:` lines as the text format (no
+///   snippets), joined by escaped newlines so the command stays one line.
+/// - Escaping follows the runner: in the message `%` → `%25`, CR → `%0D`, LF → `%0A`; in property values
+///   additionally `:` → `%3A` and `,` → `%2C`.
+public struct GitHubRenderer: Sendable {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.sorted(by: Diagnostic.presentationOrder).map { command($0) + "\n" }.joined()
+    }
+
+    /// The workflow command for one diagnostic, without the final newline.
+    public func command(_ diagnostic: Diagnostic) -> String {
+        var properties: [(String, String)] = []
+        if let span = diagnostic.span {
+            properties.append(("file", span.path))
+            properties.append(("line", String(span.start.line)))
+            if span.end.line == span.start.line {
+                properties.append(("col", String(span.start.column)))
+                properties.append(("endLine", String(span.end.line)))
+                properties.append(("endColumn", String(max(span.end.column, span.start.column))))
+            } else {
+                properties.append(("endLine", String(max(span.end.line, span.start.line))))
+            }
+        }
+        properties.append(("title", diagnostic.code.rawValue))
+        let renderedProperties = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
+        let message = ([diagnostic.message] + diagnostic.detailLines).joined(separator: "\n")
+        return "::\(Self.command(for: diagnostic.severity)) \(renderedProperties)::\(Self.escapeData(message))"
+    }
+
+    static func command(for severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+    }
+
+    /// The runner's escaping of a command's message.
+    static func escapeData(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "\r": escaped += "%0D"
+            case "\n": escaped += "%0A"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// The runner's escaping of a property value: the message escaping plus `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    }
+}
