@@ -104,6 +104,7 @@ public enum OutputWriter {
         var checkpoint: (Checkpoint) throws -> Void = { _ in }
     }
 
+    @discardableResult
     static func write(files: [OutputFile], to directory: String, hooks: Hooks) throws -> OutputReport {
         try requireSafePaths(files)
         let location = try OutputLocation.resolve(directory)
