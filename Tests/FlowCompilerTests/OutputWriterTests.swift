@@ -92,11 +92,13 @@ private func ageEveryFile(under root: String) {
 private let deadProcess: Int32 = 2_147_483_000
 
 private let firstBuild = files([
-    "routes.json": "{\"routes\":[]}\n", "main.xml": "<Response/>\n", "voice/menu.xml": "<Response><Say>Hi</Say></Response>\n",
+    "routes.json": "{\"routes\":[]}\n", "main.xml": "<Response/>\n",
+    "voice/menu.xml": "<Response><Say>Hi</Say></Response>\n",
     "voice/old.xml": "<Response><Hangup/></Response>\n",
 ])
 private let secondBuild = files([
-    "routes.json": "{\"routes\":[1]}\n", "main.xml": "<Response/>\n", "voice/menu.xml": "<Response><Say>Hello</Say></Response>\n",
+    "routes.json": "{\"routes\":[1]}\n", "main.xml": "<Response/>\n",
+    "voice/menu.xml": "<Response><Say>Hello</Say></Response>\n",
     "sales/queue.xml": "<Response><Enqueue>sales</Enqueue></Response>\n",
 ])
 
@@ -153,7 +155,8 @@ private let secondBuild = files([
         try box.put(".htaccess", "Deny from all\n")
         try box.put("voice/notes.txt", "user notes\n")
         try FileManager.default.createDirectory(atPath: box.out + "/empty", withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: box.out + "/link", withDestinationPath: "/nonexistent/target")
+        try FileManager.default.createSymbolicLink(
+            atPath: box.out + "/link", withDestinationPath: "/nonexistent/target")
         let foreign = box.snapshot().filter { box.expected(firstBuild)[$0.key] == nil }
 
         let report = try OutputWriter.write(files: secondBuild, to: box.out)
@@ -172,7 +175,9 @@ private let secondBuild = files([
         #expect(box.snapshot() == box.expected(files(["b.xml": "b"])))
     }
 
-    @Test(arguments: ["../x", "/etc/x", "a/../../b", "a//b", "a\\b", "./a", "a/", "", "a\u{0}b", "a\nb", ".flowc-outputs.json"])
+    @Test(arguments: [
+        "../x", "/etc/x", "a/../../b", "a//b", "a\\b", "./a", "a/", "", "a\u{0}b", "a\nb", ".flowc-outputs.json",
+    ])
     func unsafePathIsRefusedAndNothingIsWritten(path: String) throws {
         let box = try Sandbox()
         let attempt = files(["good.xml": "<Response/>"]) + [OutputFile(path: path, text: "x")]
@@ -196,11 +201,15 @@ private let secondBuild = files([
 
     @Test func pathsThatCollideIgnoringCaseOrShapeAreRefused() throws {
         let box = try Sandbox()
-        let clash = files(["Menu.xml": "a", "menu.xml": "b", "caf\u{E9}.xml": "c", "cafe\u{301}.xml": "d", "x": "e", "X/y": "f"])
-        let problems = OutputWriter.problems(in: clash + [OutputFile(path: "x", text: "e")])
-        #expect(problems.map(\.kind) == [
-            .caseClash(other: "cafe\u{301}.xml"), .caseClash(other: "Menu.xml"), .fileAndDirectory(other: "X/y"), .duplicate,
+        let clash = files([
+            "Menu.xml": "a", "menu.xml": "b", "caf\u{E9}.xml": "c", "cafe\u{301}.xml": "d", "x": "e", "X/y": "f",
         ])
+        let problems = OutputWriter.problems(in: clash + [OutputFile(path: "x", text: "e")])
+        #expect(
+            problems.map(\.kind) == [
+                .caseClash(other: "cafe\u{301}.xml"), .caseClash(other: "Menu.xml"), .fileAndDirectory(other: "X/y"),
+                .duplicate,
+            ])
         #expect(problems[1].message.contains("'Menu.xml' and 'menu.xml'"))
         #expect(throws: OutputWriterError.self) { try OutputWriter.write(files: clash, to: box.out) }
         #expect(box.siblings().isEmpty)
@@ -339,7 +348,8 @@ private let secondBuild = files([
             } else {
                 let aside = box.siblings().filter { $0.hasPrefix("twiml.flowc-previous-") }
                 #expect(aside.count == 1)
-                #expect(box.snapshot(box.parent + "/" + (aside.first ?? "")) == old, "stop \(stop): set-aside tree damaged")
+                #expect(
+                    box.snapshot(box.parent + "/" + (aside.first ?? "")) == old, "stop \(stop): set-aside tree damaged")
                 outcomes.insert("aside")
             }
             let plan = try OutputWriter.plan(files: secondBuild, into: box.out)

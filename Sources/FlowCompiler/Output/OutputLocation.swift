@@ -21,7 +21,9 @@ struct OutputLocation {
     static func resolve(_ path: String) throws -> OutputLocation {
         var absolute = RawPath(path)
         if !path.hasPrefix("/") {
-            guard let cwd = getcwd(nil, 0) else { throw PosixFileSystem.failure("find the working directory of", absolute) }
+            guard let cwd = getcwd(nil, 0) else {
+                throw PosixFileSystem.failure("find the working directory of", absolute)
+            }
             defer { free(cwd) }
             absolute = RawPath(Array(UnsafeRawBufferPointer(start: cwd, count: strlen(cwd)))).appending(absolute)
         }

@@ -1,11 +1,17 @@
 /// Why one output path was refused. Problems are data, not exceptions: `OutputWriter.problems(in:)`
 /// returns all of them at once, and the caller turns each into a diagnostic.
 public struct OutputPathProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The rule broken. The first five keep a path inside the output folder on every host and tool:
+    /// a path that is absolute, contains `..` or a backslash, or has empty or `.` segments is read differently by
+    /// different programs, and a control character (NUL above all) truncates or splits it.
     public enum Kind: Sendable, Hashable {
         case empty
         case absolute
+        /// Windows tools and some S3 clients treat a backslash as a separator, which would bypass the segment checks.
         case backslash
+        /// Unicode general category Cc, NUL and newline included.
         case controlCharacter
+        /// `a//b`, or a trailing `/`.
         case emptySegment
         case currentDirectorySegment
         case parentDirectorySegment
@@ -22,6 +28,7 @@ public struct OutputPathProblem: Sendable, Hashable, CustomStringConvertible {
         case fileAndDirectory(other: String)
     }
 
+    /// The path exactly as the build produced it.
     public var path: String
     public var kind: Kind
 
@@ -36,7 +43,8 @@ public struct OutputPathProblem: Sendable, Hashable, CustomStringConvertible {
         case .empty: "output path is empty"
         case .absolute: "output path '\(path)' is absolute; it must be relative to the output folder"
         case .backslash: "output path '\(path)' contains a backslash; separate segments with '/'"
-        case .controlCharacter: "output path '\(path.debugDescription.dropFirst().dropLast())' contains a control character"
+        case .controlCharacter:
+            "output path '\(path.debugDescription.dropFirst().dropLast())' contains a control character"
         case .emptySegment: "output path '\(path)' has an empty segment"
         case .currentDirectorySegment: "output path '\(path)' has a '.' segment"
         case .parentDirectorySegment: "output path '\(path)' has a '..' segment and could leave the output folder"
@@ -90,7 +98,9 @@ extension OutputPathProblem {
                 problems.append(OutputPathProblem(path: path, kind: .fileAndDirectory(other: other)))
             }
         }
-        return problems.sorted { RawPath($0.path) < RawPath($1.path) || ($0.path == $1.path && $0.message < $1.message) }
+        return problems.sorted {
+            RawPath($0.path) < RawPath($1.path) || ($0.path == $1.path && $0.message < $1.message)
+        }
     }
 
     /// The first rule a single path breaks on its own, or `nil` when it is a safe relative path.

@@ -168,7 +168,9 @@ enum PosixFileSystem {
     }
 
     static func rename(_ source: RawPath, to destination: RawPath) throws {
-        let result = source.withCString { from in destination.withCString { to in renameat(AT_FDCWD, from, AT_FDCWD, to) } }
+        let result = source.withCString { from in
+            destination.withCString { to in renameat(AT_FDCWD, from, AT_FDCWD, to) }
+        }
         if result != 0 { throw failure("rename", source) }
     }
 
@@ -177,14 +179,17 @@ enum PosixFileSystem {
     /// filesystem does not offer it, so the caller can fall back to two renames.
     static func exchange(_ first: RawPath, _ second: RawPath) throws -> Bool {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (
-            Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-        ) -> Int32
+        typealias RenameAt2 =
+            @convention(c) (
+                Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+            ) -> Int32
         // glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not define.
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let renameExchange: UInt32 = 1 << 1
-        let result = first.withCString { a in second.withCString { b in renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) } }
+        let result = first.withCString { a in
+            second.withCString { b in renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) }
+        }
         if result == 0 { return true }
         if errno == ENOSYS || errno == EINVAL || errno == ENOTSUP { return false }
         throw failure("swap in", second)
