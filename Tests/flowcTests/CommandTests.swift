@@ -41,4 +41,24 @@ enum FlowcBinary {
         #expect(result.status == 0)
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
+
+    @Test(arguments: [[], ["explain"]])
+    func helpDescribesTheExitCodes(_ command: [String]) throws {
+        let result = try FlowcBinary.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Exit codes"), "\(result.stdout)")
+    }
+
+    @Test func bareFlowcPrintsHelpAndWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        let result = try FlowcBinary.run([], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("SUBCOMMANDS"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test func unknownSubcommandIsAUsageError() throws {
+        let result = try FlowcBinary.run(["compile"])
+        #expect(result.status == 2)
+    }
 }
