@@ -11,11 +11,21 @@ import Testing
         return [
             Diagnostic(
                 "FLOW201", .error, "unknown step 'mian'", at: mian,
-                notes: [Note("step 'main' declared here", at: span(of: "main", in: file)), Note("names are case-sensitive")],
+                notes: [
+                    Note("step 'main' declared here", at: span(of: "main", in: file)), Note("names are case-sensitive"),
+                ],
                 help: "did you mean 'main'?",
                 fixIts: [FixIt("use 'main'", edits: [TextEdit(span: mian, replacement: "main")])]),
             Diagnostic("FLOW001", .warning, "cannot read 'missing.flow'", at: nil),
         ]
+    }
+
+    /// `Docs/diagnostics.schema.json`, found from this file's path so the test needs no resources.
+    static func schema() throws -> AnyJSON {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Docs/diagnostics.schema.json")
+        return try AnyJSON.parse(String(contentsOf: url, encoding: .utf8))
     }
 
     @Test func exactDocument() {
@@ -112,7 +122,8 @@ import Testing
     @Test func emptyRunIsAValidDocument() {
         #expect(
             JSONRenderer().render([])
-                == "{\n  \"diagnostics\": [],\n  \"summary\": {\n    \"errors\": 0,\n    \"warnings\": 0\n  },\n  \"version\": 1\n}\n")
+                == "{\n  \"diagnostics\": [],\n  \"summary\": {\n    \"errors\": 0,\n    \"warnings\": 0\n  },\n  \"version\": 1\n}\n"
+        )
     }
 
     @Test func stringsEscapeOnlyWhatJSONRequires() throws {
@@ -123,10 +134,7 @@ import Testing
     }
 
     @Test func outputConformsToThePublishedSchema() throws {
-        let schemaURL = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Docs/diagnostics.schema.json")
-        let schema = try AnyJSON.parse(String(contentsOf: schemaURL, encoding: .utf8))
+        let schema = try Self.schema()
         let check = JSONSchemaCheck(root: schema)
         let documents = [
             JSONRenderer().render(Self.diagnostics),
@@ -140,10 +148,7 @@ import Testing
     }
 
     @Test func theSchemaCheckRejectsWhatTheSchemaForbids() throws {
-        let schemaURL = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Docs/diagnostics.schema.json")
-        let check = JSONSchemaCheck(root: try AnyJSON.parse(String(contentsOf: schemaURL, encoding: .utf8)))
+        let check = JSONSchemaCheck(root: try Self.schema())
         let bad = """
             {"version": 2, "diagnostics": [{"code": "E1", "severity": "fatal", "message": "m", "path": null,
              "range": {"start": {"line": 0, "column": 1, "offset": 0}}, "notes": [], "help": 3, "fixIts": [], "extra": 1}],
@@ -151,7 +156,8 @@ import Testing
             """
         let problems = check.violations(of: try AnyJSON.parse(bad))
         for expected in [
-            "$.version: not the constant", "$.diagnostics[0]: unexpected key extra", "$.diagnostics[0].code: does not match",
+            "$.version: not the constant", "$.diagnostics[0]: unexpected key extra",
+            "$.diagnostics[0].code: does not match",
             "$.diagnostics[0].severity: not in enum", "$.diagnostics[0].help: wrong type",
             "$.diagnostics[0].range: matches no anyOf alternative", "$.summary.errors: below minimum",
         ] {

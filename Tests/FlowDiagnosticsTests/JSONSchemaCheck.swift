@@ -3,17 +3,31 @@ import Foundation
 /// A parsed JSON value that keeps integers, booleans and null apart (Foundation's `JSONSerialization`
 /// blurs them into `NSNumber`), so the structural check below can test JSON Schema types exactly.
 indirect enum AnyJSON: Decodable, Equatable {
-    case null, bool(Bool), integer(Int), number(Double), string(String), array([AnyJSON]), object([String: AnyJSON])
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case number(Double)
+    case string(String)
+    case array([AnyJSON])
+    case object([String: AnyJSON])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .integer(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([AnyJSON].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: AnyJSON].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([AnyJSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: AnyJSON].self))
+        }
     }
 
     static func parse(_ text: String) throws -> AnyJSON {
@@ -58,7 +72,9 @@ struct JSONSchemaCheck {
             if !allowed.contains(where: { Self.matches(value, type: $0) }) { problems.append("\(path): wrong type") }
         }
         if let constant = keywords["const"], constant != value { problems.append("\(path): not the constant") }
-        if case .array(let options)? = keywords["enum"], !options.contains(value) { problems.append("\(path): not in enum") }
+        if case .array(let options)? = keywords["enum"], !options.contains(value) {
+            problems.append("\(path): not in enum")
+        }
         if case .array(let alternatives)? = keywords["anyOf"],
             !alternatives.contains(where: { violations(value, against: $0, at: path).isEmpty })
         {
@@ -67,7 +83,9 @@ struct JSONSchemaCheck {
         switch value {
         case .object(let members):
             if case .array(let required)? = keywords["required"] {
-                for case .string(let key) in required where members[key] == nil { problems.append("\(path): missing \(key)") }
+                for case .string(let key) in required where members[key] == nil {
+                    problems.append("\(path): missing \(key)")
+                }
             }
             let properties = keywords["properties"] ?? .object([:])
             for (key, member) in members {
@@ -84,10 +102,16 @@ struct JSONSchemaCheck {
                 }
             }
         case .integer(let number):
-            if case .integer(let minimum)? = keywords["minimum"], number < minimum { problems.append("\(path): below minimum") }
+            if case .integer(let minimum)? = keywords["minimum"], number < minimum {
+                problems.append("\(path): below minimum")
+            }
         case .string(let text):
-            if case .integer(let minimum)? = keywords["minLength"], text.count < minimum { problems.append("\(path): too short") }
-            if case .string(let pattern)? = keywords["pattern"], text.range(of: pattern, options: .regularExpression) == nil {
+            if case .integer(let minimum)? = keywords["minLength"], text.count < minimum {
+                problems.append("\(path): too short")
+            }
+            if case .string(let pattern)? = keywords["pattern"],
+                text.range(of: pattern, options: .regularExpression) == nil
+            {
                 problems.append("\(path): does not match \(pattern)")
             }
         default:

@@ -41,7 +41,8 @@ import Testing
     @Test func tabsBeforeTheSpanStayTabsInTheUnderline() {
         let file = SourceFile(path: "t.flow", text: "\tsay\t\"hi\"\n")
         let diagnostic = Diagnostic("FLOW501", .warning, "tab indentation", at: span(of: "\"hi\"", in: file))
-        let expected = "t.flow:1:6: warning: tab indentation [FLOW501]\n"
+        let expected =
+            "t.flow:1:6: warning: tab indentation [FLOW501]\n"
             + "  1 | \tsay\t\"hi\"\n"
             + "    | \t   \t^~~~\n"
         #expect(plain.render([diagnostic], sources: [file.path: file]) == expected)
@@ -91,7 +92,8 @@ import Testing
 
     @Test func emptySpanGetsASingleCaretAtTheInsertionPoint() {
         let file = SourceFile(path: "e.flow", text: "    goto\n")
-        let diagnostic = Diagnostic("FLOW103", .error, "expected step name after 'goto'", at: point(after: "goto", in: file))
+        let diagnostic = Diagnostic(
+            "FLOW103", .error, "expected step name after 'goto'", at: point(after: "goto", in: file))
         let expected = """
             e.flow:1:9: error: expected step name after 'goto' [FLOW103]
               1 |     goto
@@ -154,7 +156,8 @@ import Testing
             "FLOW204", .warning, "odd", at: span(of: "Welcome.", in: file),
             fixIts: [
                 FixIt(
-                    "tidy", edits: [
+                    "tidy",
+                    edits: [
                         TextEdit(span: elsewhere, replacement: "x"),
                         TextEdit(span: point(after: "main", in: file), replacement: "_1\n\"q\""),
                         TextEdit(span: span(of: " entry", in: file), replacement: ""),
@@ -173,11 +176,15 @@ import Testing
 
     @Test func diagnosticsAreShownInPresentationOrder() {
         let first = Diagnostic("FLOW201", .error, "one", at: detachedSpan("a.flow", line: 1, columns: 1..<2, offset: 0))
-        let second = Diagnostic("FLOW201", .error, "two", at: detachedSpan("a.flow", line: 3, columns: 1..<2, offset: 20))
-        let third = Diagnostic("FLOW201", .error, "three", at: detachedSpan("b.flow", line: 1, columns: 1..<2, offset: 0))
+        let second = Diagnostic(
+            "FLOW201", .error, "two", at: detachedSpan("a.flow", line: 3, columns: 1..<2, offset: 20))
+        let third = Diagnostic(
+            "FLOW201", .error, "three", at: detachedSpan("b.flow", line: 1, columns: 1..<2, offset: 0))
         let rendered = plain.render([third, second, first], sources: [:])
         #expect(
-            rendered == "a.flow:1:1: error: one [FLOW201]\na.flow:3:1: error: two [FLOW201]\nb.flow:1:1: error: three [FLOW201]\n")
+            rendered
+                == "a.flow:1:1: error: one [FLOW201]\na.flow:3:1: error: two [FLOW201]\nb.flow:1:1: error: three [FLOW201]\n"
+        )
     }
 
     @Test func colourWrapsLabelsAndChangesNothingElse() {
@@ -205,7 +212,8 @@ import Testing
 
     @Test func controlCharactersInTheSourceNeverReachTheTerminal() {
         let file = SourceFile(path: "x.flow", text: "say \u{1B}[31mred\u{7}\r x\n")
-        let diagnostic = Diagnostic("FLOW002", .error, "control character \u{1B} in source", at: span(of: "x", in: file))
+        let diagnostic = Diagnostic(
+            "FLOW002", .error, "control character \u{1B} in source", at: span(of: "x", in: file))
         let rendered = plain.render([diagnostic], sources: [file.path: file])
         #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(
@@ -222,7 +230,9 @@ import Testing
         let warning = Diagnostic("FLOW301", .warning, "w", at: nil)
         let note = Diagnostic("FLOW302", .note, "n", at: nil)
         let summarising = TextRenderer(summary: true)
-        #expect(summarising.render([error, warning, warning], sources: [:]).hasSuffix("[FLOW301]\n1 error, 2 warnings generated\n"))
+        #expect(
+            summarising.render([error, warning, warning], sources: [:]).hasSuffix(
+                "[FLOW301]\n1 error, 2 warnings generated\n"))
         #expect(summarising.render([warning], sources: [:]).hasSuffix("\n1 warning generated\n"))
         #expect(summarising.render([note], sources: [:]) == "flowc: note: n [FLOW302]\n")
         #expect(summarising.render([], sources: [:]) == "")

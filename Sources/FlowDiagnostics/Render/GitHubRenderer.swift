@@ -10,6 +10,8 @@
 ///   A diagnostic without a span has only `title`.
 /// - The message is followed by the same `note:`, `help:` and `fix-it:` lines as the text format (no
 ///   snippets), joined by escaped newlines so the command stays one line.
+/// - The log viewer interprets ANSI sequences, so control characters other than line breaks, in messages
+///   and paths, are shown as visible symbols first, as in the text format (`␛` for ESC).
 /// - Escaping follows the runner: in the message `%` → `%25`, CR → `%0D`, LF → `%0A`; in property values
 ///   additionally `:` → `%3A` and `,` → `%2C`.
 public struct GitHubRenderer: Sendable {
@@ -34,9 +36,14 @@ public struct GitHubRenderer: Sendable {
             }
         }
         properties.append(("title", diagnostic.code.rawValue))
-        let renderedProperties = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-        let message = ([diagnostic.message] + diagnostic.detailLines).joined(separator: "\n")
-        return "::\(Self.command(for: diagnostic.severity)) \(renderedProperties)::\(Self.escapeData(message))"
+        let renderedProperties = properties.map { name, value in
+            "\(name)=\(Self.escapeProperty(TerminalText.visible(value, keepingLineBreaks: true)))"
+        }
+        let message = ([diagnostic.message] + diagnostic.detailLines)
+            .map { TerminalText.visible($0, keepingLineBreaks: true) }
+            .joined(separator: "\n")
+        let name = Self.command(for: diagnostic.severity)
+        return "::\(name) \(renderedProperties.joined(separator: ","))::\(Self.escapeData(message))"
     }
 
     static func command(for severity: Severity) -> String {

@@ -30,7 +30,9 @@ public struct JSONRenderer: Sendable {
             "range": range(diagnostic.span),
             "notes": .array(
                 diagnostic.notes.map { note in
-                    .object(["message": .string(note.message), "path": .string(note.span?.path), "range": range(note.span)])
+                    .object([
+                        "message": .string(note.message), "path": .string(note.span?.path), "range": range(note.span),
+                    ])
                 }),
             "help": .string(diagnostic.help),
             "fixIts": .array(

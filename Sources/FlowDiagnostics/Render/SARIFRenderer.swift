@@ -129,7 +129,10 @@ public struct SARIFRenderer: Sendable {
                     "artifactLocation": artifactLocation(path),
                     "replacements": .array(
                         (byPath[path] ?? []).sorted { $0.span.start.offset < $1.span.start.offset }.map { edit in
-                            .object(["deletedRegion": region(edit.span), "insertedContent": SARIFRenderer.text(edit.replacement)])
+                            .object([
+                                "deletedRegion": region(edit.span),
+                                "insertedContent": SARIFRenderer.text(edit.replacement),
+                            ])
                         }),
                 ])
             }

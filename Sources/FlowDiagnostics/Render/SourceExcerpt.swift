@@ -30,8 +30,10 @@ struct SourceExcerpt {
         }
         self.line = span.start.line
         self.text = String(characters)
-        self.padding = characters[..<start].map { $0 == "\t" ? "\t" : String(repeating: " ", count: TerminalText.cells($0)) }
-            .joined()
+        self.padding = characters[..<start].map {
+            $0 == "\t" ? "\t" : String(repeating: " ", count: TerminalText.cells($0))
+        }
+        .joined()
         let cells = characters[start..<end].reduce(0) { $0 + ($1 == "\t" ? 1 : TerminalText.cells($1)) }
         self.marker = "^" + String(repeating: "~", count: max(cells, 1) - 1)
     }

@@ -36,8 +36,11 @@ enum TerminalText {
         }
     }
 
-    /// `text` with every character made `visible`.
-    static func visible(_ text: String) -> String { String(text.map(visible)) }
+    /// `text` with every character made `visible`; with `keepingLineBreaks`, LF and CR stay as they are,
+    /// for formats that escape line breaks themselves.
+    static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        String(text.map { keepingLineBreaks && ($0 == "\n" || $0 == "\r" || $0 == "\r\n") ? $0 : visible($0) })
+    }
 
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
