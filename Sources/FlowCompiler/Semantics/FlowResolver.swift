@@ -123,9 +123,9 @@ struct FlowResolver {
             case .resource(let resource):
                 guard !resource.name.isMissing else { continue }
                 if resource.kind == .queue {
-                    declare(resource, in: &queueDeclarations)
+                    Self.declare(resource, in: &queueDeclarations, diagnostics: &diagnostics)
                 } else {
-                    declare(resource, in: &roomDeclarations)
+                    Self.declare(resource, in: &roomDeclarations, diagnostics: &diagnostics)
                 }
             case .leg(let leg):
                 guard !leg.name.isMissing else { continue }
@@ -142,7 +142,9 @@ struct FlowResolver {
     }
 
     /// Records the first declaration of a queue or room name; reports later ones (FLOW201).
-    private mutating func declare(_ resource: ResourceSyntax, in table: inout [String: ResourceSyntax]) {
+    private static func declare(
+        _ resource: ResourceSyntax, in table: inout [String: ResourceSyntax], diagnostics: inout [Diagnostic]
+    ) {
         if let first = table[resource.name.name] {
             diagnostics.append(
                 .duplicateName("\(resource.kind.rawValue) '\(resource.name.name)'", resource.name, firstAt: first.name.span))
