@@ -1,23 +1,4 @@
-// MARK: - Plain-text pieces shared by the text, GitHub and SARIF renderers
-
-extension SourceLocation {
-    /// `line:column`.
-    var lineColumn: String { "\(line):\(column)" }
-}
-
-extension SourceSpan {
-    /// `path:line:column` of the start: the gcc/clang location that editors and problem matchers parse.
-    var startDescription: String { "\(path):\(start.lineColumn)" }
-
-    /// `line:col-line:col`, prefixed with the path when it differs from `path` of the surrounding
-    /// diagnostic, so an edit elsewhere is still unambiguous.
-    func rangeDescription(relativeTo contextPath: String?) -> String {
-        let range = "\(start.lineColumn)-\(end.lineColumn)"
-        return path == contextPath ? range : "\(path):\(range)"
-    }
-
-    var isEmpty: Bool { start.offset == end.offset }
-}
+// Notes, fix-its and edits as one line of plain text each: shared by the text, GitHub and SARIF renderers.
 
 extension Note {
     /// `path:line:col: message` when the note has a span, else just the message.
@@ -56,39 +37,5 @@ extension Diagnostic {
         notes.map { "note: \($0.locatedMessage)" }
             + (help.map { ["help: \($0)"] } ?? [])
             + fixIts.map { "fix-it: \($0.summary(relativeTo: span?.path))" }
-    }
-}
-
-extension String {
-    /// The string as a double-quoted literal with `\`, `"` and control characters escaped, so a
-    /// replacement containing a newline or a quote stays on one line and reads back unambiguously.
-    var quotedLiteral: String {
-        let escaped = replacingScalars { scalar in
-            switch scalar {
-            case "\\": "\\\\"
-            case "\"": "\\\""
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case _ where scalar.properties.generalCategory == .control:
-                "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: nil
-            }
-        }
-        return "\"" + escaped + "\""
-    }
-
-    /// The string with every scalar for which `replacement` returns text replaced by that text: the one
-    /// loop behind each format's escaping rules.
-    func replacingScalars(_ replacement: (Unicode.Scalar) -> String?) -> String {
-        var result = ""
-        for scalar in unicodeScalars {
-            if let replaced = replacement(scalar) {
-                result += replaced
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -2,14 +2,15 @@
 ///
 /// Layout of one diagnostic (the gutter is as wide as the largest line number the diagnostic shows):
 ///
-///     flows/ivr.flow:14:7: error: unknown step 'mian' [FLOW201]
-///       14 |       goto mian
-///          |            ^~~~
-///       note: flows/ivr.flow:3:6: step 'main' declared here
-///        3 | step main:
-///          |      ^~~~
+///     flows/ivr.flow:5:34: error: unknown step 'mian' [FLOW201]
+///       5 |       dial agent "+1555" then -> mian
+///         |                                  ^~~~
+///       note: flows/ivr.flow:3:10: step 'main' declared here
+///       3 |     step main
+///         |          ^~~~
+///       note: step names are case-sensitive
 ///       help: did you mean 'main'?
-///       fix-it: use 'main' [replace 14:12-14:16 with "main"]
+///       fix-it: use 'main' [replace 5:34-5:38 with "main"]
 ///
 /// - The header is exactly gcc/clang/swiftc's `path:line:col: severity: message`, with the code in
 ///   brackets at the end, so Xcode, editors and CI problem matchers read it. It is the only line that
