@@ -80,7 +80,8 @@ import Testing
 
     @Test func invalidUTF8IsReportedAtTheFirstInvalidByte() {
         let bytes = Array("say \"é".utf8) + [0xFF, 0xFE] + Array("\"\n".utf8)
-        let (file, diagnostic) = SourceLoader.decode(path: "x.flow", bytes: bytes)
+        let (file, firstInvalidByte, diagnostic) = SourceLoader.decode(path: "x.flow", bytes: bytes)
+        #expect(firstInvalidByte == 7)
         #expect(diagnostic?.code == "FLOW002")
         #expect(diagnostic?.span?.start.offset == 7)
         #expect(diagnostic?.span?.start.column == 7, "columns count characters, not bytes")
@@ -89,8 +90,8 @@ import Testing
     }
 
     @Test func validUTF8HasNoDiagnostic() {
-        let (file, diagnostic) = SourceLoader.decode(path: "x.flow", bytes: Array("flow café\n".utf8))
-        #expect(diagnostic == nil)
+        let (file, firstInvalidByte, diagnostic) = SourceLoader.decode(path: "x.flow", bytes: Array("flow café\n".utf8))
+        #expect(firstInvalidByte == nil && diagnostic == nil)
         #expect(file.text == "flow café\n")
     }
 }

@@ -12,14 +12,21 @@ import Darwin
 public struct LoadedSources: Sendable {
     /// Each file once, in the order of the paths given; the files found in a folder sorted by path.
     public var files: [SourceFile]
+    /// The offset of the first invalid UTF-8 byte of each file that has one, by path. The loader reports it
+    /// (FLOW002); the parser is told, so that it does not report that line again.
+    public var firstInvalidBytes: [String: Int]
     /// Problems with the input itself (FLOW001, FLOW010–FLOW012) and invalid UTF-8 (FLOW002).
     public var diagnostics: [Diagnostic]
     /// Whether some path could not be read at all. The CLI maps this to exit code 2: it is a problem with
     /// the invocation or the file system, not with the text of a flow.
     public var hasInputFailure: Bool
 
-    public init(files: [SourceFile], diagnostics: [Diagnostic] = [], hasInputFailure: Bool = false) {
+    public init(
+        files: [SourceFile], firstInvalidBytes: [String: Int] = [:], diagnostics: [Diagnostic] = [],
+        hasInputFailure: Bool = false
+    ) {
         self.files = files
+        self.firstInvalidBytes = firstInvalidBytes
         self.diagnostics = diagnostics
         self.hasInputFailure = hasInputFailure
     }
@@ -59,9 +66,11 @@ public enum SourceLoader {
 
     /// Decodes the bytes of one file, reporting the first invalid UTF-8 byte (FLOW002) with its location.
     /// A byte-order mark is left in the text: the lexer skips it, and offsets stay those of the file.
-    public static func decode(path: String, bytes: [UInt8]) -> (file: SourceFile, diagnostic: Diagnostic?) {
+    public static func decode(
+        path: String, bytes: [UInt8]
+    ) -> (file: SourceFile, firstInvalidByte: Int?, diagnostic: Diagnostic?) {
         let (file, firstInvalid) = SourceFile.decode(path: path, bytes: bytes)
-        guard let offset = firstInvalid else { return (file, nil) }
+        guard let offset = firstInvalid else { return (file, nil, nil) }
         // Up to the first invalid byte the decoded text has the file's own bytes; the byte itself became
         // U+FFFD, three bytes long in the decoded text.
         let replacementLength = 3
@@ -69,7 +78,7 @@ public enum SourceLoader {
             "FLOW002", .error,
             "invalid UTF-8 byte 0x\(hex(bytes[offset])); the file must be UTF-8 text",
             at: file.span(from: offset, to: offset + replacementLength))
-        return (file, diagnostic)
+        return (file, offset, diagnostic)
     }
 
     private static func hex(_ byte: UInt8) -> String {
@@ -112,12 +121,15 @@ private enum Entry {
 /// The state of one `load(paths:)` call.
 private struct Walk {
     var files: [SourceFile] = []
+    var firstInvalidBytes: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
     var hasInputFailure = false
     var loadedFiles: Set<FileIdentity> = []
 
     var result: LoadedSources {
-        LoadedSources(files: files, diagnostics: diagnostics, hasInputFailure: hasInputFailure)
+        LoadedSources(
+            files: files, firstInvalidBytes: firstInvalidBytes, diagnostics: diagnostics,
+            hasInputFailure: hasInputFailure)
     }
 
     mutating func load(_ path: String) {
@@ -199,8 +211,9 @@ private struct Walk {
         }
         switch readBytes(path, expectedSize: size) {
         case .success(let bytes):
-            let (file, diagnostic) = SourceLoader.decode(path: path, bytes: bytes)
+            let (file, firstInvalidByte, diagnostic) = SourceLoader.decode(path: path, bytes: bytes)
             files.append(file)
+            firstInvalidBytes[path] = firstInvalidByte
             if let diagnostic { diagnostics.append(diagnostic) }
         case .failure(let problem):
             fail(problem.code, problem.message)
