@@ -1,0 +1,287 @@
+/// The one model of how Twilio runs TwiML (twiml-semantics.md §1, §3, §8.0), shared by the continuation
+/// checker and the simulator.
+///
+/// A node is a program point: verb `index` of a document, where `index == verbs.count` is the end of the
+/// document. Points inside an Enqueue wait document also carry the `<Enqueue>` that started the wait
+/// (`site`), because `<Leave>` resumes *that* verb's continuation (§2.2 Leave). Edges are the documented
+/// outcomes of each verb (§8.0), labelled for counterexamples. The graph knows nothing about legs: which
+/// leg runs which point is the reachability question the checker asks of it.
+///
+/// The graph is built once, in time linear in the number of verbs (plus wait documents times the
+/// `<Enqueue>` verbs that use them), and every later question is a linear walk over it.
+struct CallGraph {
+    /// A program point.
+    struct Point: Hashable, Comparable {
+        var document: Int
+        var index: Int
+        /// The `<Enqueue>` point whose wait document this point belongs to.
+        var site: Int?
+
+        static func < (lhs: Point, rhs: Point) -> Bool {
+            (lhs.document, lhs.index, lhs.site ?? -1) < (rhs.document, rhs.index, rhs.site ?? -1)
+        }
+    }
+
+    /// Where an edge leads.
+    enum Target: Hashable {
+        case point(Int)
+        /// `<Hangup>` or `<Reject>`: the leg ends on purpose.
+        case exit
+        /// The end of a normal document: Twilio hangs the leg up (§1.2, §8.4 rule 25).
+        case fallOff
+        /// The end of a whisper or queue whisper document: the parties are bridged (§1.2).
+        case bridge
+        /// The end of a conference wait document: silence until the room starts (§1.2).
+        case silence
+        /// The end of a hold document: undocumented, so it must loop (§3.1, §8.3 rule 20).
+        case undocumentedEnd
+        /// A URL that names no generated document (§8.2 rule 12).
+        case unresolved(String)
+    }
+
+    /// One outcome of a verb.
+    struct Edge: Hashable {
+        var target: Target
+        /// What happens, in words: "the dial ends (any DialCallStatus)".
+        var label: String
+        /// Whether the leg can wait at the source of this edge (a dial, a queue, a gather, a pause):
+        /// a path that passes such a point is not an immediate hangup.
+        var waits: Bool
+    }
+
+    /// A reference from a verb to a document that runs in a context of its own (§3.1): a wait, hold or
+    /// whisper document. Those are not edges of the referring leg's path except where the leg itself
+    /// runs them (Enqueue and Conference wait documents).
+    struct ContextReference: Hashable {
+        var from: Int
+        var attribute: String
+        var route: String
+        var expected: TwiMLContext
+    }
+
+    let flow: DeployedFlow
+    private(set) var points: [Point] = []
+    private(set) var edges: [[Edge]] = []
+    private var index: [Point: Int] = [:]
+    let routeIndex: [String: Int]
+    /// References to documents of a special context, checked against the context they were generated for.
+    private(set) var contextReferences: [ContextReference] = []
+
+    init(flow: DeployedFlow) {
+        self.flow = flow
+        var routes: [String: Int] = [:]
+        for (position, document) in flow.documents.enumerated() { routes[document.route] = position }
+        routeIndex = routes
+        for document in flow.documents.indices where flow.documents[document].context != .enqueueWait {
+            build(from: Point(document: document, index: 0, site: nil))
+        }
+    }
+
+    // MARK: - Queries
+
+    func node(_ point: Point) -> Int? { index[point] }
+
+    /// The start of the document at `route`, outside any wait.
+    func start(of route: String) -> Int? {
+        routeIndex[route].flatMap { index[Point(document: $0, index: 0, site: nil)] }
+    }
+
+    /// The node of a top-level verb, outside any wait.
+    func node(at address: VerbAddress) -> Int? {
+        routeIndex[address.route].flatMap { index[Point(document: $0, index: address.index, site: nil)] }
+    }
+
+    func document(of node: Int) -> DeployedDocument { flow.documents[points[node].document] }
+
+    /// The verb at a node, or `nil` at the end of a document.
+    func verb(at node: Int) -> TwiMLElement? {
+        let point = points[node]
+        let verbs = flow.documents[point.document].document.verbs
+        return verbs.indices.contains(point.index) ? verbs[point.index] : nil
+    }
+
+    // MARK: - Construction
+
+    /// Adds `point` and everything reachable from it, iteratively (no recursion: a flow of 10,000 steps
+    /// must not exhaust the stack).
+    private mutating func build(from point: Point) {
+        let first = intern(point)
+        guard expanded.insert(first).inserted else { return }
+        var work = [first]
+        while let node = work.popLast() {
+            let outgoing = outcomes(of: points[node])
+            edges[node] = outgoing
+            for edge in outgoing {
+                if case .point(let next) = edge.target, expanded.insert(next).inserted { work.append(next) }
+            }
+        }
+    }
+
+    /// Nodes whose outcomes are computed.
+    private var expanded: Set<Int> = []
+
+    private mutating func intern(_ point: Point) -> Int {
+        if let existing = index[point] { return existing }
+        let node = points.count
+        points.append(point)
+        edges.append([])
+        index[point] = node
+        return node
+    }
+
+    private mutating func edge(to point: Point, _ label: String, waits: Bool = false) -> Edge {
+        let node = intern(point)
+        return Edge(target: .point(node), label: label, waits: waits)
+    }
+
+    /// Resolves a URL attribute of the verb at `point` to the start of a document in the same context.
+    private mutating func transfer(_ url: String, from point: Point, _ label: String, waits: Bool = false) -> Edge {
+        let document = flow.documents[point.document]
+        guard
+            let route = RouteReference.resolve(
+                url, from: document.route, flowRoot: "/" + flow.name, baseURL: flow.baseURL),
+            let target = routeIndex[route]
+        else { return Edge(target: .unresolved(url), label: label, waits: waits) }
+        contextReferences.append(
+            ContextReference(from: intern(point), attribute: label, route: route, expected: document.context))
+        return edge(to: Point(document: target, index: 0, site: point.site), label, waits: waits)
+    }
+
+    /// Records a reference to a document of another context; returns its route when it resolves.
+    private mutating func reference(_ url: String?, attribute: String, from point: Point, expected: TwiMLContext)
+        -> Int?
+    {
+        guard let url else { return nil }
+        let document = flow.documents[point.document]
+        guard
+            let route = RouteReference.resolve(
+                url, from: document.route, flowRoot: "/" + flow.name, baseURL: flow.baseURL),
+            let target = routeIndex[route]
+        else { return nil }
+        contextReferences.append(
+            ContextReference(from: intern(point), attribute: attribute, route: route, expected: expected))
+        return target
+    }
+
+    /// The documented outcomes of the verb at `point` (§8.0).
+    private mutating func outcomes(of point: Point) -> [Edge] {
+        let document = flow.documents[point.document]
+        let verbs = document.document.verbs
+        guard verbs.indices.contains(point.index) else { return endOfDocument(point, document.context) }
+        let verb = verbs[point.index]
+        let next = Point(document: point.document, index: point.index + 1, site: point.site)
+        switch verb.name {
+        case "Say", "Play":
+            return [edge(to: next, "goes on with the next verb")]
+        case "Pause":
+            return [edge(to: next, "goes on with the next verb", waits: true)]
+        case "Gather":
+            var result: [Edge] = []
+            if let action = verb[attribute: "action"] {
+                result.append(transfer(action, from: point, "input received: the leg requests the gather's action", waits: true))
+            } else {
+                result.append(
+                    edge(
+                        to: Point(document: point.document, index: 0, site: point.site),
+                        "input received and no action: Twilio requests the same document again", waits: true))
+            }
+            if verb[attribute: "actionOnEmptyResult"] != "true" {
+                result.append(edge(to: next, "no input: the leg goes on with the next verb", waits: true))
+            }
+            return result
+        case "Record":
+            // The next verb is documented as unreachable, but the reference marks that as an inference
+            // (§2.2 Record), so it is kept as a conservative outcome.
+            var result: [Edge] = []
+            if let action = verb[attribute: "action"] {
+                result.append(transfer(action, from: point, "the recording ends: the leg requests the action", waits: true))
+            } else {
+                result.append(
+                    edge(
+                        to: Point(document: point.document, index: 0, site: point.site),
+                        "the recording ends and there is no action: Twilio requests the same document again",
+                        waits: true))
+            }
+            result.append(edge(to: next, "if Twilio goes on after the recording, the next verb runs", waits: true))
+            return result
+        case "Dial":
+            for noun in verb.children {
+                switch noun.name {
+                case "Number", "Client", "Sip", "Application", "WhatsApp":
+                    _ = reference(noun[attribute: "url"], attribute: "url", from: point, expected: .whisper)
+                case "Queue":
+                    _ = reference(noun[attribute: "url"], attribute: "url", from: point, expected: .queueWhisper)
+                case "Conference":
+                    _ = reference(noun[attribute: "waitUrl"], attribute: "waitUrl", from: point, expected: .conferenceWait)
+                default: break
+                }
+            }
+            var result: [Edge] = []
+            if let wait = verb.children.first(where: { $0.name == "Conference" })?[attribute: "waitUrl"],
+                let target = reference(wait, attribute: "waitUrl", from: point, expected: .conferenceWait)
+            {
+                result.append(
+                    edge(
+                        to: Point(document: target, index: 0, site: nil),
+                        "waits for the conference to start, hearing its wait document", waits: true))
+            }
+            if let action = verb[attribute: "action"] {
+                result.append(transfer(action, from: point, "the dial ends: the leg requests the dial's action", waits: true))
+            } else {
+                result.append(edge(to: next, "the dial ends and it has no action: the leg goes on with the next verb", waits: true))
+            }
+            return result
+        case "Enqueue":
+            var result: [Edge] = []
+            let site = intern(point)
+            if let wait = verb[attribute: "waitUrl"],
+                let target = reference(wait, attribute: "waitUrl", from: point, expected: .enqueueWait)
+            {
+                result.append(
+                    edge(to: Point(document: target, index: 0, site: site), "waits in the queue, hearing its wait document", waits: true))
+            }
+            result.append(contentsOf: enqueueContinuation(of: point))
+            return result
+        case "Leave":
+            guard let site = point.site else {
+                return [Edge(target: .unresolved("<Leave> outside an Enqueue wait document"), label: "leave", waits: false)]
+            }
+            return enqueueContinuation(of: points[site]).map {
+                Edge(target: $0.target, label: "leaves the queue: " + $0.label, waits: false)
+            }
+        case "Redirect":
+            return [transfer(verb.text, from: point, "is redirected")]
+        case "Hangup":
+            return [Edge(target: .exit, label: "hangs up", waits: false)]
+        case "Reject":
+            return [Edge(target: .exit, label: "rejects the call", waits: false)]
+        default:
+            return [edge(to: next, "goes on with the next verb")]
+        }
+    }
+
+    /// Where a leg goes when it leaves the queue of the `<Enqueue>` at `point`, for any QueueResult (§1.7).
+    private mutating func enqueueContinuation(of point: Point) -> [Edge] {
+        let verb = flow.documents[point.document].document.verbs[point.index]
+        let outer = Point(document: point.document, index: point.index, site: nil)
+        if let action = verb[attribute: "action"] {
+            return [transfer(action, from: outer, "leaves the queue: the leg requests the enqueue's action", waits: true)]
+        }
+        return [
+            edge(
+                to: Point(document: point.document, index: point.index + 1, site: nil),
+                "leaves the queue and the enqueue has no action: the leg goes on with the next verb", waits: true)
+        ]
+    }
+
+    private mutating func endOfDocument(_ point: Point, _ context: TwiMLContext) -> [Edge] {
+        switch context.endOfDocument {
+        case .hangUp: [Edge(target: .fallOff, label: "runs out of verbs", waits: false)]
+        case .reRequest:
+            [edge(to: Point(document: point.document, index: 0, site: point.site), "Twilio requests the wait document again", waits: true)]
+        case .silence: [Edge(target: .silence, label: "waits in silence", waits: true)]
+        case .bridge: [Edge(target: .bridge, label: "is bridged", waits: true)]
+        case .undocumented: [Edge(target: .undocumentedEnd, label: "runs out of verbs", waits: false)]
+        }
+    }
+}
