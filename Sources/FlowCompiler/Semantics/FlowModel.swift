@@ -83,12 +83,12 @@ public struct Flow: Sendable, Hashable {
     public var queues: [Queue]
     public var rooms: [Room]
     public var legs: [Leg]
-    public var operations: [Operation]
+    public var operations: [FlowOperation]
 
     public init(
         name: String, nameSpan: SourceSpan, path: String, baseURL: Spanned<String>? = nil,
         voice: Spanned<String>? = nil, language: Spanned<String>? = nil, assets: [Asset] = [], queues: [Queue] = [],
-        rooms: [Room] = [], legs: [Leg] = [], operations: [Operation] = []
+        rooms: [Room] = [], legs: [Leg] = [], operations: [FlowOperation] = []
     ) {
         self.name = name
         self.nameSpan = nameSpan
@@ -117,5 +117,5 @@ public struct Flow: Sendable, Hashable {
     /// The leg Twilio starts when someone calls the number; at most one (FLOW216).
     public var entryLeg: Leg? { legs.first { $0.role == .entry } }
 
-    public func operation(key: String) -> Operation? { operations.first { $0.key == key } }
+    public func operation(key: String) -> FlowOperation? { operations.first { $0.key == key } }
 }

@@ -5,8 +5,8 @@ extension FlowResolver {
 
     /// Resolves every operation. Needs the resolved legs: a hold or reconnect target is checked
     /// against the verbs of its step (FLOW219).
-    mutating func resolveOperations(legs: [Leg]) -> [Operation] {
-        var operations: [Operation] = []
+    mutating func resolveOperations(legs: [Leg]) -> [FlowOperation] {
+        var operations: [FlowOperation] = []
         var firstSpans: [String: SourceSpan] = [:]
         /// Reconnect targets and the queue each dials, checked once the hold queues are known.
         var reconnects: [(operation: OperationSyntax, step: Step, queue: Spanned<String>)] = []
@@ -15,10 +15,10 @@ extension FlowResolver {
             guard let kind = syntax.kind, !syntax.leg.isMissing else { continue }
             let legName = syntax.leg.name
             guard legDeclarations[legName] != nil else {
-                diagnostics.append(.undefined("leg", syntax.leg, candidates: Array(legDeclarations.keys)))
+                reportUndefined("leg", syntax.leg, candidates: Array(legDeclarations.keys))
                 continue
             }
-            let key = Operation.key(kind: kind, leg: legName)
+            let key = FlowOperation.key(kind: kind, leg: legName)
             let keySpan = syntax.kindKeyword.span.union(syntax.leg.span)
             var isDuplicate = false
             if let first = firstSpans[key] {
@@ -30,7 +30,7 @@ extension FlowResolver {
                 firstSpans[key] = keySpan
             }
 
-            var strategy: Operation.Strategy?
+            var strategy: FlowOperation.Strategy?
             switch syntax.target {
             case .missing:
                 break
@@ -84,7 +84,7 @@ extension FlowResolver {
             }
             guard let strategy, duringResolved, !isDuplicate else { continue }
             operations.append(
-                Operation(
+                FlowOperation(
                     kind: kind, leg: Spanned(legName, at: syntax.leg.span), strategy: strategy, during: during,
                     span: syntax.span))
         }
@@ -103,7 +103,7 @@ extension FlowResolver {
 
     private mutating func resolveRoomTarget(
         _ syntax: OperationSyntax, kind: OperationKind, inKeyword: Identifier, room: Identifier
-    ) -> Operation.Strategy? {
+    ) -> FlowOperation.Strategy? {
         let legName = syntax.leg.name
         guard kind == .hold || kind == .unhold else {
             diagnostics.append(
@@ -115,7 +115,7 @@ extension FlowResolver {
         }
         guard !room.isMissing else { return nil }
         guard let declaration = roomDeclarations[room.name] else {
-            diagnostics.append(.undefined("room", room, candidates: Array(roomDeclarations.keys)))
+            reportUndefined("room", room, candidates: Array(roomDeclarations.keys))
             return nil
         }
         usedRooms.insert(room.name)
@@ -157,7 +157,7 @@ extension FlowResolver {
         if let explicit = reference.leg {
             guard !explicit.isMissing else { return nil }
             guard legDeclarations[explicit.name] != nil else {
-                diagnostics.append(.undefined("leg", explicit, candidates: Array(legDeclarations.keys)))
+                reportUndefined("leg", explicit, candidates: Array(legDeclarations.keys))
                 return nil
             }
             legName = explicit.name
@@ -172,6 +172,19 @@ extension FlowResolver {
     }
 
     // MARK: - Whole-flow checks
+
+    /// Reports an undefined name (FLOW203) and remembers the name it suggests, whose "never used"
+    /// warning would only repeat the same typo.
+    mutating func reportUndefined(_ what: String, _ name: Identifier, in scope: String? = nil, candidates: [String]) {
+        diagnostics.append(.undefined(what, name, in: scope, candidates: candidates))
+        if let suggestion = NameSuggestion.closest(to: name.name, among: candidates) {
+            suggestedNames.insert("\(what) \(suggestion)")
+        }
+    }
+
+    func isSuggested(_ what: String, _ name: Identifier) -> Bool {
+        suggestedNames.contains("\(what) \(name.name)")
+    }
 
     /// The checks that need the whole flow: entry legs (FLOW216), dial sites (FLOW215), `serve at`
     /// (FLOW221), rooms not shared (FLOW223), unused declarations (FLOW224).
@@ -192,7 +205,7 @@ extension FlowResolver {
                 let sites = dialSites[leg.name.name] ?? []
                 if let first = sites.first {
                     for site in sites.dropFirst() { diagnostics.append(.legDialedTwice(site, firstAt: first.span)) }
-                } else {
+                } else if !isSuggested("leg", leg.name) {
                     diagnostics.append(.unused("dialed leg", leg.name, "is never dialed"))
                 }
             case nil:
@@ -212,15 +225,15 @@ extension FlowResolver {
             switch resource.kind {
             case .queue:
                 guard queueDeclarations[resource.name.name]?.span == resource.span else { continue }
-                if !usedQueues.contains(resource.name.name) { diagnostics.append(.unused("queue", resource.name)) }
+                if !usedQueues.contains(resource.name.name), !isSuggested("queue", resource.name) { diagnostics.append(.unused("queue", resource.name)) }
             case .room:
                 guard roomDeclarations[resource.name.name]?.span == resource.span else { continue }
                 if flow.room(named: resource.name.name)?.isShared == false { diagnostics.append(.roomNotShared(resource.name)) }
-                if !usedRooms.contains(resource.name.name) { diagnostics.append(.unused("room", resource.name)) }
+                if !usedRooms.contains(resource.name.name), !isSuggested("room", resource.name) { diagnostics.append(.unused("room", resource.name)) }
             }
         }
         for case .audio(let audio) in members where assetDeclarations[audio.name.name]?.span == audio.span {
-            if !usedAssets.contains(audio.name.name) { diagnostics.append(.unused("audio", audio.name)) }
+            if !usedAssets.contains(audio.name.name), !isSuggested("audio", audio.name) { diagnostics.append(.unused("audio", audio.name)) }
         }
     }
 }

@@ -77,17 +77,19 @@ extension FlowResolver {
             } else {
                 block.isComplete = false
             }
-            if block.end == nil, Self.handsControlAway(syntax) { block.end = syntax }
+            if block.end == nil, Self.handsControlAway(syntax, in: place) { block.end = syntax }
             block.last = syntax
         }
         return block
     }
 
-    /// Whether nothing after `verb` can run: `go`, `hangup`, `reject`, `leave`, or a `then` clause on
-    /// anything but `gather` (whose no-input outcome goes on with the next verb).
-    static func handsControlAway(_ verb: VerbSyntax) -> Bool {
+    /// Whether nothing after `verb` can run: `go`, `hangup`, `reject`, a `then` clause on anything but
+    /// `gather` (whose no-input outcome goes on with the next verb), and `leave` where it is allowed
+    /// (elsewhere it is reported as misplaced, and the verbs after it are not its consequence).
+    static func handsControlAway(_ verb: VerbSyntax, in place: VerbPlace) -> Bool {
         switch verb.kind {
-        case .go, .hangup, .reject, .leave: true
+        case .leave: place.allowedVerbs?.contains(.leave) == true
+        case .go, .hangup, .reject: true
         case .gather: false
         default: verb.continuation != nil
         }
@@ -280,7 +282,7 @@ extension FlowResolver {
         let keyword = syntax.kind == .dial ? "dial queue" : syntax.kind.rawValue
         guard let name = nameArgument(of: syntax, expected: "a queue name", after: keyword) else { return nil }
         guard queueDeclarations[name.name] != nil else {
-            diagnostics.append(.undefined("queue", name, candidates: Array(queueDeclarations.keys)))
+            reportUndefined("queue", name, candidates: Array(queueDeclarations.keys))
             return nil
         }
         usedQueues.insert(name.name)
@@ -290,7 +292,7 @@ extension FlowResolver {
     private mutating func roomArgument(of syntax: VerbSyntax, place: VerbPlace) -> Spanned<String>? {
         guard let name = nameArgument(of: syntax, expected: "a room name", after: "join") else { return nil }
         guard roomDeclarations[name.name] != nil else {
-            diagnostics.append(.undefined("room", name, candidates: Array(roomDeclarations.keys)))
+            reportUndefined("room", name, candidates: Array(roomDeclarations.keys))
             return nil
         }
         usedRooms.insert(name.name)
@@ -311,7 +313,7 @@ extension FlowResolver {
         }
         guard !name.isMissing else { return nil }
         guard let leg = legDeclarations[name.name] else {
-            diagnostics.append(.undefined("leg", name, candidates: Array(legDeclarations.keys)))
+            reportUndefined("leg", name, candidates: Array(legDeclarations.keys))
             return nil
         }
         guard let role = leg.role else { return nil }

@@ -30,6 +30,8 @@ struct FlowResolver {
     var dialSites: [String: [Identifier]] = [:]
     /// The rooms each leg joins.
     var joinedRooms: [String: Set<String>] = [:]
+    /// `kind name` of each name suggested for an undefined reference.
+    var suggestedNames: Set<String> = []
 
     init(syntax: FlowSyntax, path: String) {
         self.syntax = syntax
@@ -227,7 +229,7 @@ struct FlowResolver {
     mutating func resolveAssetReference(_ name: Identifier) -> PlaySource? {
         guard !name.isMissing else { return nil }
         guard assetDeclarations[name.name] != nil else {
-            diagnostics.append(.undefined("audio", name, candidates: Array(assetDeclarations.keys)))
+            reportUndefined("audio", name, candidates: Array(assetDeclarations.keys))
             return nil
         }
         usedAssets.insert(name.name)
@@ -285,7 +287,8 @@ struct FlowResolver {
         let block = resolveBlock(
             syntax.verbs, place: .step(leg: leg, steps: stepNames), firstMayReject: mayReject)
         let hasErrorLines = syntax.verbs.contains { $0.node == nil }
-        if block.end == nil, !hasErrorLines, !syntax.name.isMissing {
+        // A misplaced `leave` last is already reported (FLOW212); running off after it is its consequence.
+        if block.end == nil, block.last?.kind != .leave, !hasErrorLines, !syntax.name.isMissing {
             diagnostics.append(.runsOffEnd(step: syntax.name, last: block.last))
         }
         guard !syntax.name.isMissing, !leg.isEmpty else { return nil }

@@ -2,7 +2,7 @@ import FlowDiagnostics
 
 /// `operation KIND LEG (in ROOM | -> STEP) [during …]` (Grammar.md §9): something the application
 /// does to a live call through Twilio's REST API.
-public struct Operation: Sendable, Hashable {
+public struct FlowOperation: Sendable, Hashable {
     /// How the operation acts on the leg.
     public enum Strategy: Sendable, Hashable {
         /// `in ROOM`: a Participant update (`Hold=true/false`); no TwiML changes (twiml-semantics.md §4.2).
@@ -34,7 +34,7 @@ public struct Operation: Sendable, Hashable {
 
     /// `hold-caller`: kind and leg, unique in a flow (FLOW201). Stable, so manifests and
     /// applications can name the operation.
-    public var key: String { Operation.key(kind: kind, leg: leg.value) }
+    public var key: String { FlowOperation.key(kind: kind, leg: leg.value) }
 
     public static func key(kind: OperationKind, leg: String) -> String { "\(kind.rawValue)-\(leg)" }
 }
