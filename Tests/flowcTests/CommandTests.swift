@@ -42,7 +42,7 @@ enum FlowcBinary {
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
-    @Test(arguments: [[], ["explain"]])
+    @Test(arguments: [[], ["check"], ["fmt"], ["explain"]])
     func helpDescribesTheExitCodes(_ command: [String]) throws {
         let result = try FlowcBinary.run(command + ["--help"])
         #expect(result.status == 0)
