@@ -101,7 +101,7 @@ enum SyntaxMessage {
         }
         let suggestion = LineContext.suggestion(for: word, among: choices)
         return Diagnostic(
-            code, nil, "unknown \(what.replacingPrefix("a ", with: "")) '\(word)'", at: span,
+            code, nil, "unknown \(what.droppingArticle) '\(word)'", at: span,
             help: suggestion.map { "did you mean '\($0)'?" } ?? "write \(LineContext.list(choices))",
             fixIts: replacement(of: word, by: suggestion, at: span))
     }
@@ -120,7 +120,9 @@ enum SyntaxMessage {
 }
 
 extension String {
-    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    /// `a leg role` → `leg role`, `an operation kind` → `operation kind`.
+    fileprivate var droppingArticle: String {
+        for article in ["a ", "an "] where hasPrefix(article) { return String(dropFirst(article.count)) }
+        return self
     }
 }

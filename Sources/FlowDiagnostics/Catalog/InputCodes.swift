@@ -23,6 +23,84 @@ extension DiagnosticCatalog {
             wrong: "say \"Caf\\xE9\"  # the lone byte E9: 'é' saved as Latin-1",
             right: "say \"Café\"     # 'é' saved as UTF-8, the bytes C3 A9"),
         DiagnosticCodeEntry(
+            "FLOW003", name: "unexpected-character", severity: .error,
+            title: "character that starts no token",
+            explanation: """
+                Outside strings and comments a line holds only names (ASCII letters, digits and '_'), \
+                numbers, durations, strings in straight double quotes, '->', '=', ',' and '.', separated by \
+                spaces (Grammar.md §1). Any other character, such as a curly quote pasted from a document, \
+                an accented letter in a name or a lone carriage return, is reported once per line and the \
+                line is not read. A U+FFFD that stands for invalid UTF-8 is reported here too, except at \
+                the first invalid byte, which FLOW002 reports.
+                """,
+            wrong: "say \u{201C}Welcome.\u{201D}",
+            right: "say \"Welcome.\""),
+        DiagnosticCodeEntry(
+            "FLOW004", name: "tab-in-indentation", severity: .error,
+            title: "tab in indentation",
+            explanation: """
+                Indentation gives a .flow file its structure, and a tab is as wide as each editor makes \
+                it, so a block that looks right in one editor can be wrong in another. Indentation is \
+                made of spaces, two per level in the canonical layout (Grammar.md §1). For recovery a tab \
+                counts as reaching the next multiple of 8 columns.
+                """,
+            wrong: "step start\n\thangup",
+            right: "step start\n  hangup"),
+        DiagnosticCodeEntry(
+            "FLOW005", name: "inconsistent-dedent", severity: .error,
+            title: "indentation matches no enclosing block",
+            explanation: """
+                A line indented less than the line above closes blocks, and must return exactly to the \
+                indentation of a block that is still open (Grammar.md §1): otherwise it is ambiguous which \
+                block it belongs to. For recovery the line stays in the innermost block it does not leave.
+                """,
+            wrong: "    step start\n      say \"Hi.\"\n     hangup",
+            right: "    step start\n      say \"Hi.\"\n      hangup"),
+        DiagnosticCodeEntry(
+            "FLOW006", name: "unterminated-string", severity: .error,
+            title: "unterminated string",
+            explanation: """
+                A string starts and ends with '"' on the same line (Grammar.md §1); strings never span \
+                lines, so a missing closing quote is found at the end of its own line instead of \
+                swallowing the rest of the file. A '"' inside a string is written \\".
+                """,
+            wrong: "say \"Welcome to support.",
+            right: "say \"Welcome to support.\""),
+        DiagnosticCodeEntry(
+            "FLOW007", name: "invalid-escape", severity: .error,
+            title: "invalid escape in a string",
+            explanation: """
+                The escapes of a string are \\", \\\\, \\n, \\t and \\u{…} with 1 to 6 hexadecimal \
+                digits naming a Unicode scalar value (Grammar.md §1). Any other backslash sequence is an \
+                error rather than a guess, so a Windows path or a regular expression pasted into a string \
+                does not silently change; write a backslash as \\\\.
+                """,
+            wrong: "say \"Press \\# to finish.\"",
+            right: "say \"Press # to finish.\""),
+        DiagnosticCodeEntry(
+            "FLOW008", name: "control-character-in-string", severity: .error,
+            title: "control character in a string",
+            explanation: """
+                A string may not hold a control character other than tab (Grammar.md §1): it is invisible \
+                in an editor, and most control characters cannot appear in XML at all, so Twilio would \
+                fail to parse the generated document (error 12100, twiml-semantics.md §3.2). Write one \
+                as an escape if it is really meant; TwiML checks reject it there as well.
+                """,
+            wrong: "say \"Hello\u{7F}\"  # a raw DEL character (U+007F) before the closing quote",
+            right: "say \"Hello\""),
+        DiagnosticCodeEntry(
+            "FLOW009", name: "invalid-number", severity: .error,
+            title: "malformed number or duration",
+            explanation: """
+                An integer has at most 9 digits, and a duration is an integer directly followed by one \
+                unit, 's', 'm' or 'h' (Grammar.md §1). Letters, digits or '_' glued to a number make the \
+                whole word one malformed number, so '5min' or '10sec' is reported as such instead of \
+                being read as a duration followed by a stray name. The limit keeps every value, and every \
+                duration in seconds, far from overflow.
+                """,
+            wrong: "pause 5sec",
+            right: "pause 5s"),
+        DiagnosticCodeEntry(
             "FLOW010", name: "no-flow-files", severity: .error,
             title: "folder holds no .flow file",
             explanation: """

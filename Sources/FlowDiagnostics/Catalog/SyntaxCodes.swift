@@ -1,4 +1,147 @@
 extension DiagnosticCatalog {
-    /// FLOW1xx.
-    static let syntaxCodes: [DiagnosticCodeEntry] = []
+    /// FLOW1xx: lines that do not follow the grammar (Grammar.md). The parser reports at most one per
+    /// line, and a line with a lexical error (FLOW003–FLOW009) gets none of these.
+    static let syntaxCodes: [DiagnosticCodeEntry] = [
+        DiagnosticCodeEntry(
+            "FLOW101", name: "unexpected-indentation", severity: .error,
+            title: "indented block under a line that takes none",
+            explanation: """
+                Only flows, queues, rooms, legs, steps, documents written without an audio name, and \
+                'gather' own an indented block (Grammar.md §1). A line indented deeper than a line that \
+                opens no block is usually a verb indented one level too far. The block is reported once \
+                and not read.
+                """,
+            wrong: "    step start\n      say \"Welcome.\"\n        hangup",
+            right: "    step start\n      say \"Welcome.\"\n      hangup"),
+        DiagnosticCodeEntry(
+            "FLOW102", name: "missing-block", severity: .error,
+            title: "construct without its indented block",
+            explanation: """
+                A flow needs its members, a step needs its verbs, and a document without an audio name \
+                needs its verbs, indented under the header line (Grammar.md §2, §6, §8). A step is one \
+                TwiML document; an empty one would hang the call up (twiml-semantics.md §1.2).
+                """,
+            wrong: "  leg caller entry\n    step start\n    step next",
+            right: "  leg caller entry\n    step start\n      go -> next\n    step next\n      hangup"),
+        DiagnosticCodeEntry(
+            "FLOW103", name: "unknown-keyword", severity: .error,
+            title: "line does not start with a keyword of its block",
+            explanation: """
+                Every line starts with a keyword that its block allows: 'flow' at the top level, a flow \
+                member in a flow, 'step' or a document in a leg, a verb in a step (Grammar.md §2–§9). \
+                Keywords are not reserved words, so a misspelt one is simply unknown; the help suggests \
+                the nearest keyword. The line, and any block under it, is not read.
+                """,
+            wrong: "    step start\n      sya \"Welcome.\"",
+            right: "    step start\n      say \"Welcome.\""),
+        DiagnosticCodeEntry(
+            "FLOW104", name: "misplaced-keyword", severity: .error,
+            title: "construct in the wrong block",
+            explanation: """
+                The keyword is known, but it belongs in another kind of block: a step belongs in a leg, \
+                a verb in a step or a document, an audio asset directly in a flow, and only 'say', 'play' \
+                and 'pause' can be nested in 'gather' (Grammar.md §2, §7, §8; twiml-semantics.md §2.1). \
+                It is usually a line indented one level too little or too much.
+                """,
+            wrong: "  leg caller entry\n    say \"Welcome.\"",
+            right: "  leg caller entry\n    step start\n      say \"Welcome.\"\n      hangup"),
+        DiagnosticCodeEntry(
+            "FLOW105", name: "expected-name", severity: .error,
+            title: "name expected",
+            explanation: """
+                The grammar needs a name here: the name a flow, leg, step, audio asset, queue or room \
+                declares, or the name of what a verb or an operation refers to (Grammar.md §2–§9). A \
+                name is made of ASCII letters, digits and '_', and starts with a letter or '_'.
+                """,
+            wrong: "    step \"start\"",
+            right: "    step start"),
+        DiagnosticCodeEntry(
+            "FLOW106", name: "expected-value", severity: .error,
+            title: "string, duration or dial target expected",
+            explanation: """
+                A verb or a setting is missing its positional value: 'say' needs its text as a string, \
+                'play' an audio name or a URL string, 'pause' a duration, 'dial' at least one target, \
+                'serve at', 'voice' and 'language' a string (Grammar.md §3, §8).
+                """,
+            wrong: "      say Welcome",
+            right: "      say \"Welcome.\""),
+        DiagnosticCodeEntry(
+            "FLOW107", name: "expected-token", severity: .error,
+            title: "keyword or punctuation expected",
+            explanation: """
+                A fixed word or symbol of the grammar is missing: 'at' in 'serve at', '=' in an audio \
+                declaration, '->' after 'go', or 'in ROOM' / '-> STEP' in an operation (Grammar.md §3, \
+                §4, §8, §9). A fix-it inserts it where the rest of the line makes that certain.
+                """,
+            wrong: "      go start",
+            right: "      go -> start"),
+        DiagnosticCodeEntry(
+            "FLOW108", name: "unexpected-token", severity: .error,
+            title: "unexpected token where the line should end",
+            explanation: """
+                One construct per line, and nothing after it (Grammar.md, design rule 2): the line has a \
+                token where only an option, a continuation or the end of the line may come. Each verb \
+                takes its positional arguments first, then options, then its continuation.
+                """,
+            wrong: "      hangup now",
+            right: "      hangup"),
+        DiagnosticCodeEntry(
+            "FLOW109", name: "expected-option-value", severity: .error,
+            title: "option value expected after '='",
+            explanation: """
+                An option is written 'name=value', where the value is a string, an integer, a duration \
+                or a word, or as a bare flag 'name' meaning true (Grammar.md §5).
+                """,
+            wrong: "      say \"Hi.\" voice=",
+            right: "      say \"Hi.\" voice=\"Polly.Joanna\""),
+        DiagnosticCodeEntry(
+            "FLOW110", name: "missing-continuation", severity: .error,
+            title: "'gather' or 'record' without a continuation",
+            explanation: """
+                When 'gather' gets input, or 'record' ends, Twilio requests the verb's action URL, and \
+                without one it requests the current document again, which loops the caller \
+                (twiml-semantics.md §1.4). So where the leg goes then must be written out, as \
+                'then -> STEP' or 'then hangup' (Grammar.md §8).
+                """,
+            wrong: "      record max_length=2m",
+            right: "      record max_length=2m then -> thanks"),
+        DiagnosticCodeEntry(
+            "FLOW111", name: "invalid-continuation", severity: .error,
+            title: "'then' not followed by '->' or 'hangup'",
+            explanation: """
+                A continuation is 'then -> STEP', to go on with a step of the same leg, or 'then hangup', \
+                to end the leg (Grammar.md §8).
+                """,
+            wrong: "      enqueue support then goodbye",
+            right: "      enqueue support then -> goodbye"),
+        DiagnosticCodeEntry(
+            "FLOW112", name: "unknown-leg-role", severity: .error,
+            title: "leg role missing or unknown",
+            explanation: """
+                Every leg says how it comes to exist: 'entry' (someone calls the number), 'outbound' \
+                (the application creates it through the REST API) or 'dialed' (a 'dial' creates it) \
+                (Grammar.md §7).
+                """,
+            wrong: "  leg caller",
+            right: "  leg caller entry"),
+        DiagnosticCodeEntry(
+            "FLOW113", name: "unknown-operation-kind", severity: .error,
+            title: "operation kind missing or unknown",
+            explanation: """
+                An operation is one of 'hold', 'unhold', 'reconnect' and 'move', each a REST request \
+                flowc knows how to check (Grammar.md §9; twiml-semantics.md §4).
+                """,
+            wrong: "  operation park caller -> held",
+            right: "  operation hold caller -> held"),
+        DiagnosticCodeEntry(
+            "FLOW114", name: "continuation-not-allowed", severity: .error,
+            title: "continuation on a verb that takes none",
+            explanation: """
+                Only 'gather', 'record', 'dial', 'join' and 'enqueue' hand control to another document \
+                when they end, so only they take 'then' (Grammar.md §8; twiml-semantics.md §1.4). After \
+                any other verb the step simply goes on; write 'go -> STEP' or 'hangup' on the next line.
+                """,
+            wrong: "      say \"Goodbye.\" then hangup",
+            right: "      say \"Goodbye.\"\n      hangup"),
+    ]
 }
