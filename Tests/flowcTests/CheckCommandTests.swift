@@ -4,9 +4,7 @@ import Testing
 /// `flowc check` end to end: exit codes, output formats, and inputs that are not flows at all.
 @Suite struct CheckCommandTests {
     @Test func cleanFlowExitsZeroAndPrintsNothing() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.clean)
-        let result = try FlowcBinary.run(["check", "hello.flow"], in: folder.url)
+        let result = try check(SampleFlows.clean)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty && result.stderr.isEmpty)
     }
@@ -74,13 +72,11 @@ import Testing
     }
 
     @Test func warningPassesUnlessStrict() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.withWarning)
-        let lenient = try FlowcBinary.run(["check", "hello.flow"], in: folder.url)
+        let lenient = try check(SampleFlows.withWarning)
         #expect(lenient.status == 0, "\(lenient.stderr)")
         #expect(lenient.stderr.contains("warning:"), "\(lenient.stderr)")
 
-        let strict = try FlowcBinary.run(["check", "--strict", "hello.flow"], in: folder.url)
+        let strict = try check(SampleFlows.withWarning, ["--strict"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("error:"), "\(strict.stderr)")
     }
@@ -100,9 +96,7 @@ import Testing
     // MARK: - Formats
 
     @Test func jsonIsParseableAndGoesToStandardOutput() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.withError)
-        let result = try FlowcBinary.run(["check", "--format", "json", "hello.flow"], in: folder.url)
+        let result = try check(SampleFlows.withError, ["--format", "json"])
         #expect(result.status == 1)
         let document = try jsonDocument(result.stdout)
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
@@ -112,18 +106,14 @@ import Testing
     }
 
     @Test func jsonOfACleanRunIsStillADocument() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.clean)
-        let result = try FlowcBinary.run(["check", "--format", "json", "hello.flow"], in: folder.url)
+        let result = try check(SampleFlows.clean, ["--format", "json"])
         #expect(result.status == 0)
         let document = try jsonDocument(result.stdout)
         #expect((document["diagnostics"] as? [Any])?.isEmpty == true)
     }
 
     @Test func sarifIsVersion210() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.withError)
-        let result = try FlowcBinary.run(["check", "--format", "sarif", "hello.flow"], in: folder.url)
+        let result = try check(SampleFlows.withError, ["--format", "sarif"])
         #expect(result.status == 1)
         let document = try jsonDocument(result.stdout)
         #expect(document["version"] as? String == "2.1.0")
@@ -133,9 +123,7 @@ import Testing
     }
 
     @Test func githubLinesAreWorkflowCommands() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.withError)
-        let result = try FlowcBinary.run(["check", "--format", "github", "hello.flow"], in: folder.url)
+        let result = try check(SampleFlows.withError, ["--format", "github"])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n")
         #expect(!lines.isEmpty)
@@ -144,13 +132,18 @@ import Testing
     }
 
     @Test func textHasNoColourWhenNotATerminal() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("hello.flow", SampleFlows.withError)
-        let plain = try FlowcBinary.run(["check", "hello.flow"], in: folder.url)
+        let plain = try check(SampleFlows.withError)
         #expect(!plain.stderr.contains("\u{1B}["))
-        let forced = try FlowcBinary.run(["check", "--color", "always", "hello.flow"], in: folder.url)
+        let forced = try check(SampleFlows.withError, ["--color", "always"])
         #expect(forced.stderr.contains("\u{1B}["))
     }
+}
+
+/// Runs `flowc check ARGUMENTS hello.flow` in a fresh folder holding `flow` as `hello.flow`.
+func check(_ flow: String, _ arguments: [String] = []) throws -> FlowcBinary.Result {
+    let folder = try TemporaryFolder()
+    try folder.write("hello.flow", flow)
+    return try FlowcBinary.run(["check"] + arguments + ["hello.flow"], in: folder.url)
 }
 
 /// The JSON object a machine format printed; fails the test when the output is not one.
