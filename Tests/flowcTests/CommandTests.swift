@@ -62,3 +62,21 @@ enum FlowcBinary {
         #expect(result.status == 2)
     }
 }
+
+/// The flows bundled in the repository's `flows/` folder, which double as documentation, stay clean.
+@Suite struct BundledFlowsTests {
+    /// The repository root, found from this file's path; the tests only read it.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func bundledFlowsCheckCleanUnderStrict() throws {
+        let result = try FlowcBinary.run(["check", "--strict"], in: Self.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func bundledFlowsAreFormatted() throws {
+        let result = try FlowcBinary.run(["fmt", "--check"], in: Self.repository)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+}
