@@ -16,8 +16,9 @@ import FlowDiagnostics
 /// - **resolve** (`Resolver`): all files together, because flow names are unique across a compilation.
 ///   Skips error nodes and unresolved references, so one mistake is reported once.
 ///
-/// Later stages (the continuation checker, code generation for `build`) are added as further steps of
-/// `analyse` or `build` below, each a call to its own stage type; no stage's logic lives in this file.
+/// Not wired yet: lowering to TwiML and the continuation checker (which reads the lowered documents) become
+/// further steps of `check(_:)` after `resolve`, and `build` a function here that runs `check(_:)` and then
+/// the output stages. Each step is one call to its stage's type; no stage's logic lives in this file.
 ///
 /// ## The stopping rule
 ///
@@ -35,7 +36,7 @@ public enum Compiler {
         check(SourceLoader.load(paths: paths))
     }
 
-    /// Checks files already in memory (tests, editors, the fixture runner).
+    /// Checks files already in memory (tests, editors); nothing is read from disk.
     public static func check(sources: [SourceFile]) -> CompilationResult {
         check(LoadedSources(files: sources))
     }
