@@ -39,14 +39,63 @@ struct CallGraph {
         case unresolved(String)
     }
 
+    /// Which documented outcome of a verb an edge is (§8.0). The checker asks for continuations by kind,
+    /// and the simulator picks the edge its scripted event names.
+    enum Outcome: Hashable {
+        /// Say, Play, Pause: the next verb.
+        case next
+        case gatherInput, gatherNoInput
+        case recordEnds
+        /// The verb after `<Record>`, kept because the reference calls its unreachability an inference.
+        case recordFallsThrough
+        /// The leg hears the conference's wait document until the room starts.
+        case conferenceWait
+        /// Any end of a `<Dial>` (every DialCallStatus): its action, or the next verb.
+        case dialEnds
+        /// The leg hears the queue's wait document while it waits.
+        case queueWait
+        /// Any way out of the queue (every QueueResult): the `<Enqueue>` action, or the next verb.
+        case queueLeft
+        /// `<Leave>` in a wait document: the continuation of the `<Enqueue>` that started the wait.
+        case leave
+        case redirect
+        case hangup, reject
+        case documentEnd
+    }
+
     /// One outcome of a verb.
     struct Edge: Hashable {
         var target: Target
-        /// What happens, in words: "the dial ends (any DialCallStatus)".
-        var label: String
+        var outcome: Outcome
         /// Whether the leg can wait at the source of this edge (a dial, a queue, a gather, a pause):
         /// a path that passes such a point is not an immediate hangup.
         var waits: Bool
+
+        /// What happens, in words, for counterexample notes and transcripts.
+        var label: String {
+            switch outcome {
+            case .next: "goes on with the next verb"
+            case .gatherInput: "input received: the leg requests the gather's action"
+            case .gatherNoInput: "no input: the leg goes on with the next verb"
+            case .recordEnds: "the recording ends: the leg requests the record's action"
+            case .recordFallsThrough: "if Twilio goes on after the recording, the next verb runs"
+            case .conferenceWait: "waits for the conference to start, hearing its wait document"
+            case .dialEnds: "the dial ends"
+            case .queueWait: "waits in the queue, hearing its wait document"
+            case .queueLeft: "leaves the queue"
+            case .leave: "leaves the queue"
+            case .redirect: "is redirected"
+            case .hangup: "hangs up"
+            case .reject: "rejects the call"
+            case .documentEnd:
+                switch target {
+                case .fallOff, .undocumentedEnd: "runs out of verbs"
+                case .silence: "waits in silence"
+                case .bridge: "is bridged"
+                default: "Twilio requests the wait document again"
+                }
+            }
+        }
     }
 
     /// A reference from a verb to a document that runs in a context of its own (§3.1): a wait, hold or
@@ -129,22 +178,22 @@ struct CallGraph {
         return node
     }
 
-    private mutating func edge(to point: Point, _ label: String, waits: Bool = false) -> Edge {
+    private mutating func edge(to point: Point, _ outcome: Outcome, waits: Bool = false) -> Edge {
         let node = intern(point)
-        return Edge(target: .point(node), label: label, waits: waits)
+        return Edge(target: .point(node), outcome: outcome, waits: waits)
     }
 
     /// Resolves a URL attribute of the verb at `point` to the start of a document in the same context.
-    private mutating func transfer(_ url: String, from point: Point, _ label: String, waits: Bool = false) -> Edge {
+    private mutating func transfer(_ url: String, from point: Point, _ outcome: Outcome, waits: Bool = false) -> Edge {
         let document = flow.documents[point.document]
         guard
             let route = RouteReference.resolve(
                 url, from: document.route, flowRoot: "/" + flow.name, baseURL: flow.baseURL),
             let target = routeIndex[route]
-        else { return Edge(target: .unresolved(url), label: label, waits: waits) }
+        else { return Edge(target: .unresolved(url), outcome: outcome, waits: waits) }
         contextReferences.append(
-            ContextReference(from: intern(point), attribute: label, route: route, expected: document.context))
-        return edge(to: Point(document: target, index: 0, site: point.site), label, waits: waits)
+            ContextReference(from: intern(point), attribute: "\(outcome)", route: route, expected: document.context))
+        return edge(to: Point(document: target, index: 0, site: point.site), outcome, waits: waits)
     }
 
     /// Records a reference to a document of another context; returns its route when it resolves.
@@ -172,21 +221,19 @@ struct CallGraph {
         let next = Point(document: point.document, index: point.index + 1, site: point.site)
         switch verb.name {
         case "Say", "Play":
-            return [edge(to: next, "goes on with the next verb")]
+            return [edge(to: next, .next)]
         case "Pause":
-            return [edge(to: next, "goes on with the next verb", waits: true)]
+            return [edge(to: next, .next, waits: true)]
         case "Gather":
             var result: [Edge] = []
             if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, "input received: the leg requests the gather's action", waits: true))
+                result.append(transfer(action, from: point, .gatherInput, waits: true))
             } else {
                 result.append(
-                    edge(
-                        to: Point(document: point.document, index: 0, site: point.site),
-                        "input received and no action: Twilio requests the same document again", waits: true))
+                    edge(to: Point(document: point.document, index: 0, site: point.site), .gatherInput, waits: true))
             }
             if verb[attribute: "actionOnEmptyResult"] != "true" {
-                result.append(edge(to: next, "no input: the leg goes on with the next verb", waits: true))
+                result.append(edge(to: next, .gatherNoInput, waits: true))
             }
             return result
         case "Record":
@@ -194,15 +241,12 @@ struct CallGraph {
             // (§2.2 Record), so it is kept as a conservative outcome.
             var result: [Edge] = []
             if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, "the recording ends: the leg requests the action", waits: true))
+                result.append(transfer(action, from: point, .recordEnds, waits: true))
             } else {
                 result.append(
-                    edge(
-                        to: Point(document: point.document, index: 0, site: point.site),
-                        "the recording ends and there is no action: Twilio requests the same document again",
-                        waits: true))
+                    edge(to: Point(document: point.document, index: 0, site: point.site), .recordEnds, waits: true))
             }
-            result.append(edge(to: next, "if Twilio goes on after the recording, the next verb runs", waits: true))
+            result.append(edge(to: next, .recordFallsThrough, waits: true))
             return result
         case "Dial":
             for noun in verb.children {
@@ -221,14 +265,12 @@ struct CallGraph {
                 let target = reference(wait, attribute: "waitUrl", from: point, expected: .conferenceWait)
             {
                 result.append(
-                    edge(
-                        to: Point(document: target, index: 0, site: nil),
-                        "waits for the conference to start, hearing its wait document", waits: true))
+                    edge(to: Point(document: target, index: 0, site: nil), .conferenceWait, waits: true))
             }
             if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, "the dial ends: the leg requests the dial's action", waits: true))
+                result.append(transfer(action, from: point, .dialEnds, waits: true))
             } else {
-                result.append(edge(to: next, "the dial ends and it has no action: the leg goes on with the next verb", waits: true))
+                result.append(edge(to: next, .dialEnds, waits: true))
             }
             return result
         case "Enqueue":
@@ -238,25 +280,25 @@ struct CallGraph {
                 let target = reference(wait, attribute: "waitUrl", from: point, expected: .enqueueWait)
             {
                 result.append(
-                    edge(to: Point(document: target, index: 0, site: site), "waits in the queue, hearing its wait document", waits: true))
+                    edge(to: Point(document: target, index: 0, site: site), .queueWait, waits: true))
             }
             result.append(contentsOf: enqueueContinuation(of: point))
             return result
         case "Leave":
             guard let site = point.site else {
-                return [Edge(target: .unresolved("<Leave> outside an Enqueue wait document"), label: "leave", waits: false)]
+                return [Edge(target: .unresolved("<Leave> outside an Enqueue wait document"), outcome: .leave, waits: false)]
             }
             return enqueueContinuation(of: points[site]).map {
-                Edge(target: $0.target, label: "leaves the queue: " + $0.label, waits: false)
+                Edge(target: $0.target, outcome: .leave, waits: false)
             }
         case "Redirect":
-            return [transfer(verb.text, from: point, "is redirected")]
+            return [transfer(verb.text, from: point, .redirect)]
         case "Hangup":
-            return [Edge(target: .exit, label: "hangs up", waits: false)]
+            return [Edge(target: .exit, outcome: .hangup, waits: false)]
         case "Reject":
-            return [Edge(target: .exit, label: "rejects the call", waits: false)]
+            return [Edge(target: .exit, outcome: .reject, waits: false)]
         default:
-            return [edge(to: next, "goes on with the next verb")]
+            return [edge(to: next, .next)]
         }
     }
 
@@ -265,23 +307,21 @@ struct CallGraph {
         let verb = flow.documents[point.document].document.verbs[point.index]
         let outer = Point(document: point.document, index: point.index, site: nil)
         if let action = verb[attribute: "action"] {
-            return [transfer(action, from: outer, "leaves the queue: the leg requests the enqueue's action", waits: true)]
+            return [transfer(action, from: outer, .queueLeft, waits: true)]
         }
         return [
-            edge(
-                to: Point(document: point.document, index: point.index + 1, site: nil),
-                "leaves the queue and the enqueue has no action: the leg goes on with the next verb", waits: true)
+            edge(to: Point(document: point.document, index: point.index + 1, site: nil), .queueLeft, waits: true)
         ]
     }
 
     private mutating func endOfDocument(_ point: Point, _ context: TwiMLContext) -> [Edge] {
         switch context.endOfDocument {
-        case .hangUp: [Edge(target: .fallOff, label: "runs out of verbs", waits: false)]
+        case .hangUp: [Edge(target: .fallOff, outcome: .documentEnd, waits: false)]
         case .reRequest:
-            [edge(to: Point(document: point.document, index: 0, site: point.site), "Twilio requests the wait document again", waits: true)]
-        case .silence: [Edge(target: .silence, label: "waits in silence", waits: true)]
-        case .bridge: [Edge(target: .bridge, label: "is bridged", waits: true)]
-        case .undocumented: [Edge(target: .undocumentedEnd, label: "runs out of verbs", waits: false)]
+            [edge(to: Point(document: point.document, index: 0, site: point.site), .documentEnd, waits: true)]
+        case .silence: [Edge(target: .silence, outcome: .documentEnd, waits: true)]
+        case .bridge: [Edge(target: .bridge, outcome: .documentEnd, waits: true)]
+        case .undocumented: [Edge(target: .undocumentedEnd, outcome: .documentEnd, waits: false)]
         }
     }
 }

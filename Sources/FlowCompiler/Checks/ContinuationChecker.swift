@@ -317,9 +317,7 @@ public enum ContinuationChecker {
         /// Checks that leg `partner`, whose verb at `node` ends because of `operation`, goes on without
         /// falling off, and, after a hold, without being hung up before it waits.
         mutating func checkPartner(_ partner: String, continuingFrom node: Int, after operation: DeployedOperation, because cause: String) {
-            let continuation = graph.edges[node].filter { edge in
-                edge.label.hasPrefix("the dial ends") || edge.label.hasPrefix("leaves the queue")
-            }
+            let continuation = graph.edges[node].filter { $0.outcome == .dialEnds || $0.outcome == .queueLeft }
             let starts = continuation.compactMap { edge -> Int? in
                 if case .point(let next) = edge.target { return next }
                 return nil
