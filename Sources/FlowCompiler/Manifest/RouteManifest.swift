@@ -94,17 +94,102 @@ public struct RouteManifest: Codable, Sendable, Hashable {
         /// From `serve at`; absent when the flow has none (then it has no operations and no outbound legs).
         public var baseURL: String?
         public var entryPoints: [EntryPoint]
+        /// Every leg, in source order: how it starts, its whisper document, and the `<Dial>`s that create it.
+        public var legs: [Leg]
+        /// Every queue, in source order, with what the application needs to create or size it.
+        public var queues: [Queue]
+        /// Every room, in source order, with how the application gives each call its own room when the room
+        /// is not `shared`.
+        public var rooms: [Room]
         public var operations: [Operation]
 
         public init(
-            name: String, source: SourceReference, baseURL: String?, entryPoints: [EntryPoint],
-            operations: [Operation]
+            name: String, source: SourceReference, baseURL: String?, entryPoints: [EntryPoint], legs: [Leg] = [],
+            queues: [Queue] = [], rooms: [Room] = [], operations: [Operation]
         ) {
             self.name = name
             self.source = source
             self.baseURL = baseURL
             self.entryPoints = entryPoints
+            self.legs = legs
+            self.queues = queues
+            self.rooms = rooms
             self.operations = operations
+        }
+    }
+
+    /// One leg (one Twilio Call) and the routes that concern it.
+    public struct Leg: Codable, Sendable, Hashable {
+        public var name: String
+        /// `entry`, `outbound` or `dialed` (Grammar.md §7).
+        public var role: String
+        /// The route of the first step, for `entry` and `outbound` legs.
+        public var start: String?
+        /// The route of the whisper document, for a dialed leg that has one.
+        public var whisper: String?
+        /// The `<Dial>`s that create a dialed leg, as `ROUTE#INDEX`: the document's route and the index of
+        /// the `<Dial>` among its top-level verbs (0-based).
+        public var dialedFrom: [String]
+
+        public init(name: String, role: String, start: String?, whisper: String?, dialedFrom: [String]) {
+            self.name = name
+            self.role = role
+            self.start = start
+            self.whisper = whisper
+            self.dialedFrom = dialedFrom
+        }
+    }
+
+    /// One Twilio queue. Twilio creates a queue on the first `<Enqueue>`; an application that wants a size
+    /// limit creates or updates it with `MaxSize` (twiml-semantics.md §4.3), since `<Enqueue maxQueueSize>`
+    /// exists only in the helper libraries (§6.2).
+    public struct Queue: Codable, Sendable, Hashable {
+        public var name: String
+        /// The queue's `FriendlyName` at Twilio (1–64 characters).
+        public var twilioName: String
+        /// `max_size`: the `MaxSize` to set through the Queue resource (1–5000).
+        public var maxSize: Int?
+        /// The route of the wait document (`<Enqueue waitUrl>`).
+        public var wait: String?
+        /// The route of the whisper document (`<Queue url>`).
+        public var whisper: String?
+
+        public init(name: String, twilioName: String, maxSize: Int?, wait: String?, whisper: String?) {
+            self.name = name
+            self.twilioName = twilioName
+            self.maxSize = maxSize
+            self.wait = wait
+            self.whisper = whisper
+        }
+    }
+
+    /// One conference room.
+    public struct Room: Codable, Sendable, Hashable {
+        public var name: String
+        /// The conference's `FriendlyName` at Twilio, the same for every call (static TwiML).
+        public var twilioName: String
+        /// Whether every call is meant to meet in this one room (`shared` in the flow).
+        public var shared: Bool
+        public var maxParticipants: Int?
+        /// The route of the wait document (`<Conference waitUrl>`).
+        public var wait: String?
+        /// The route of the hold document (Participant `HoldUrl`).
+        public var hold: String?
+        /// For a room that is not shared: how the application gives each call its own room, which static
+        /// documents cannot (Grammar.md §6; twiml-semantics.md §4.2, §8.2 rule 17).
+        public var perCallRoom: String?
+
+        public init(
+            name: String, twilioName: String, shared: Bool, maxParticipants: Int?, wait: String?, hold: String?,
+            perCallRoom: String?
+        ) {
+            self.name = name
+            self.twilioName = twilioName
+            self.shared = shared
+            self.maxParticipants = maxParticipants
+            self.wait = wait
+            self.hold = hold
+            self.perCallRoom = perCallRoom
         }
     }
 

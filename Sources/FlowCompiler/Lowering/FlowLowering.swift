@@ -1,0 +1,102 @@
+import FlowDiagnostics
+
+/// Lowers one flow: every step, every special document, and `hangup.xml` when a gather or record needs it.
+struct FlowLowering {
+    let flow: Flow
+    let urls: URLStyle
+    /// The first `then hangup` of a gather or record, in source order: it makes `hangup.xml` needed.
+    private(set) var hangupNeededAt: SourceSpan?
+
+    init(flow: Flow, urls: URLStyle) {
+        self.flow = flow
+        self.urls = urls
+    }
+
+    /// Every document of the flow, in declaration order.
+    mutating func lower() -> [RoutedDocument] {
+        var documents: [RoutedDocument] = []
+        for leg in flow.legs {
+            for step in leg.steps {
+                let file = RouteLayout.stepFile(flow: flow.name, step: step.id)
+                var builder = DocumentBuilder(file: file)
+                builder.element([], from: step.span)
+                for verb in step.verbs { lowerTopLevel(verb, into: &builder) }
+                documents.append(routed(builder, origin: .step(step.id), context: .normal, span: step.span))
+            }
+            if let whisper = leg.whisper {
+                let file = RouteLayout.legWhisperFile(flow: flow.name, leg: leg.name)
+                documents.append(special(whisper, file: file, origin: .legWhisper(leg: leg.name), context: .whisper))
+            }
+        }
+        for queue in flow.queues {
+            for (document, context) in [(queue.wait, TwiMLContext.enqueueWait), (queue.whisper, .queueWhisper)] {
+                guard let document else { continue }
+                let file = RouteLayout.queueFile(flow: flow.name, queue: queue.name, kind: document.kind)
+                documents.append(special(document, file: file, origin: .queue(queue.name, document.kind), context: context))
+            }
+        }
+        for room in flow.rooms {
+            for (document, context) in [(room.wait, TwiMLContext.conferenceWait), (room.hold, .hold)] {
+                guard let document else { continue }
+                let file = RouteLayout.roomFile(flow: flow.name, room: room.name, kind: document.kind)
+                documents.append(
+                    special(document, file: file, origin: .room(room.name, document.kind), context: context, loops: true))
+            }
+        }
+        if let span = hangupNeededAt {
+            var builder = DocumentBuilder(file: RouteLayout.flowHangupFile(flow: flow.name))
+            builder.element([], from: span)
+            builder.element([0], from: span)
+            builder.append(.hangup)
+            documents.append(routed(builder, origin: .flowHangup, context: .normal, span: span))
+        }
+        return documents
+    }
+
+    /// A wait, hold or whisper document. Room documents (`loops`) end with a `<Redirect>` to themselves:
+    /// Twilio plays silence after a Conference `waitUrl` document and does not document what follows a
+    /// `HoldUrl` document (§1.2, §3.1, §8.3 rule 20). Enqueue wait documents need no loop: Twilio requests
+    /// them again when they end (§1.2); whisper documents end by bridging the call.
+    private mutating func special(
+        _ document: SpecialDocument, file: String, origin: RoutedDocument.Origin, context: TwiMLContext,
+        loops: Bool = false
+    ) -> RoutedDocument {
+        var builder = DocumentBuilder(file: file)
+        builder.element([], from: document.span)
+        for verb in document.verbs { lowerTopLevel(verb, into: &builder) }
+        if loops {
+            builder.element([builder.nextIndex], from: document.span)
+            builder.append(.redirect(url(of: file, from: file), method: .get))
+        }
+        return routed(builder, origin: origin, context: context, span: document.span)
+    }
+
+    private func routed(
+        _ builder: DocumentBuilder, origin: RoutedDocument.Origin, context: TwiMLContext, span: SourceSpan
+    ) -> RoutedDocument {
+        RoutedDocument(
+            route: RouteLayout.route(ofFile: builder.file), file: builder.file, flow: flow.name, origin: origin,
+            context: context, document: builder.document(context: context), span: span, origins: builder.origins,
+            dialedLegs: builder.dialedLegs)
+    }
+
+    // MARK: - URLs
+
+    func stepFile(_ id: StepID) -> String { RouteLayout.stepFile(flow: flow.name, step: id) }
+
+    /// The URL of `target` as written in the document `source`: relative, or absolute under `serve at`.
+    /// A flow without `serve at` gets relative URLs even under `.absolute`; `Lowering` reports FLOW412 for
+    /// it, so such a build writes nothing.
+    func url(of target: String, from source: String) -> String {
+        if urls == .absolute, let base = flow.baseURL?.value {
+            return RouteLayout.absoluteURL(of: target, flow: flow.name, baseURL: base)
+        }
+        return RouteLayout.relativeReference(from: source, to: target)
+    }
+
+    /// Remembers the earliest `then hangup` that needs `hangup.xml`.
+    mutating func noteHangupDocument(neededAt span: SourceSpan) {
+        if let current = hangupNeededAt, current.start.offset <= span.start.offset { return }
+        hangupNeededAt = span
+    }
+}
