@@ -3,7 +3,8 @@
 /// Tests check that codes are unique, well-formed and fully documented.
 public enum DiagnosticCatalog {
     public static let all: [DiagnosticCodeEntry] =
-        inputCodes + syntaxCodes + nameCodes + continuationCodes + twimlCodes + styleCodes + internalCodes
+        inputCodes + syntaxCodes + nameCodes + continuationCodes + twimlCodes + styleCodes + scenarioCodes
+        + internalCodes
 
     private static let byCode: [DiagnosticCode: DiagnosticCodeEntry] = {
         var table: [DiagnosticCode: DiagnosticCodeEntry] = [:]

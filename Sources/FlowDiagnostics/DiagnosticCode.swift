@@ -2,7 +2,7 @@
 ///
 /// Codes are permanent: a retired code keeps its number reserved. Ranges:
 /// 0xx input and lexical, 1xx syntax, 2xx names and meaning, 3xx continuation and flow graph,
-/// 4xx TwiML constraints, 5xx style, 9xx internal errors.
+/// 4xx TwiML constraints, 5xx style, 6xx simulation scenarios, 9xx internal errors.
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {

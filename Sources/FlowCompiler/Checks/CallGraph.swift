@@ -71,10 +71,12 @@ struct CallGraph {
         /// a path that passes such a point is not an immediate hangup.
         var waits: Bool
 
+        static let nextLabel = "goes on with the next verb"
+
         /// What happens, in words, for counterexample notes and transcripts.
         var label: String {
             switch outcome {
-            case .next: "goes on with the next verb"
+            case .next: Self.nextLabel
             case .gatherInput: "input received: the leg requests the gather's action"
             case .gatherNoInput: "no input: the leg goes on with the next verb"
             case .recordEnds: "the recording ends: the leg requests the record's action"

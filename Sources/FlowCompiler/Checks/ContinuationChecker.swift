@@ -98,13 +98,16 @@ public enum ContinuationChecker {
                     help: "end the step with 'hangup' or 'go -> step', or give its last verb a 'then' continuation"))
         }
 
+        /// One note per point of a counterexample: `caller, step 'start': says “Hello”`, with the outcome that
+        /// led there when it is not simply the next verb.
         func pathNotes(leg: String, _ path: [CallPaths.Step]) -> [Note] {
             path.map { step in
                 let document = graph.document(of: step.node)
                 let index = graph.points[step.node].index
-                let how = step.arrivedBy.map { "\($0); " } ?? ""
+                let place = document.leg == leg && document.step != nil ? "step '\(document.step ?? "")'" : document.title
+                let how = step.arrivedBy.flatMap { $0 == CallGraph.Edge.nextLabel ? nil : "\($0), then " } ?? ""
                 return Note(
-                    "\(leg): \(how)\(document.title) \(VerbDescription.describe(graph.verb(at: step.node)))",
+                    "\(leg), \(place): \(how)\(VerbDescription.describe(graph.verb(at: step.node)))",
                     at: document.span(ofVerb: index))
             }
         }

@@ -1,0 +1,29 @@
+extension DiagnosticCatalog {
+    /// FLOW6xx: `flowc simulate` and its scenario files (Docs/Simulate.md).
+    static let scenarioCodes: [DiagnosticCodeEntry] = [
+        DiagnosticCodeEntry(
+            "FLOW601", name: "unknown-scenario-event", severity: .error,
+            title: "unknown scenario event",
+            explanation: """
+                A scenario line starts with one of the events of Docs/Simulate.md: start, press, speak, silence, \
+                finish-recording, answer, busy, no-answer, failed, canceled, hangup, apply.
+                """,
+            wrong: "dial agent", right: "answer agent"),
+        DiagnosticCodeEntry(
+            "FLOW602", name: "malformed-scenario-event", severity: .error,
+            title: "a scenario event has the wrong arguments",
+            explanation: """
+                Each event takes a leg name, and press and speak also a quoted string; apply takes an operation \
+                key such as hold-caller.
+                """,
+            wrong: "press caller 1", right: "press caller \"1\""),
+        DiagnosticCodeEntry(
+            "FLOW603", name: "simulated-flow-not-chosen", severity: .error,
+            title: "the flow to simulate is missing or ambiguous",
+            explanation: """
+                flowc simulate runs one flow. A file with several flows needs --flow NAME, and the name must be \
+                one of the file's flows.
+                """,
+            wrong: "flowc simulate flows/all.flow", right: "flowc simulate flows/all.flow --flow support_line"),
+    ]
+}

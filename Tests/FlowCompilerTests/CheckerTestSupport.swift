@@ -1,0 +1,37 @@
+import FlowCompiler
+import FlowDiagnostics
+import Foundation
+
+/// Builds `.flow` text in memory and reads it back as the checker and the simulator see it.
+enum CheckerTestSupport {
+    /// The repository root, from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    struct Built {
+        var result: BuildResult
+        var flows: [DeployedFlow]
+    }
+
+    static func build(_ text: String, path: String = "test.flow") -> Built {
+        build(sources: [SourceFile(path: path, text: text)])
+    }
+
+    static func build(sources: [SourceFile]) -> Built {
+        let result = Compiler.build(sources: sources)
+        var flows: [DeployedFlow] = []
+        if let manifest = result.manifest {
+            for entry in manifest.flows {
+                guard let model = result.compilation.program.flow(named: entry.name) else { continue }
+                flows.append(DeployedFlow(entry: entry, documents: result.documents, model: model))
+            }
+        }
+        return Built(result: result, flows: flows)
+    }
+
+    static func bundledFlow(_ name: String) -> SourceFile {
+        let url = root.appendingPathComponent("flows/\(name).flow")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return SourceFile(path: "flows/\(name).flow", text: text)
+    }
+}
