@@ -453,9 +453,12 @@ private enum LexicalMessage {
             "FLOW003", nil, "unexpected character \(describe(scalar, in: first))", at: span, help: help)
     }
 
-    /// A character as a message shows it: quoted when it is visible, as `U+XXXX` when it is not.
+    /// A character as a message shows it: quoted when it is visible (a single quote in double quotes), as
+    /// `U+XXXX` when it is not.
     static func describe(_ scalar: Unicode.Scalar, in character: String) -> String {
         switch scalar.properties.generalCategory {
+        case _ where scalar == "'":
+            return "\"'\""
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation, .dashPunctuation,
             .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,

@@ -23,7 +23,8 @@ extension Parser.State {
         let keyword = takeIdentifier()
         var value: StringLiteral?
         if expectKeyword("at", after: "serve") {
-            value = expectString("the base URL string", after: "serve at", help: "for example: serve at \"https://twiml.example.com/hello\"")
+            value = expectString(
+                "a URL string", after: "serve at", help: "for example: serve at \"https://twiml.example.com/hello\"")
         }
         let end = lastTokenEnd
         finishLine(after: keyword)
@@ -34,21 +35,21 @@ extension Parser.State {
     ///
     /// Diagnostics: FLOW106 (no string), FLOW108.
     mutating func parseVoice(trivia: Trivia) -> SettingSyntax {
-        parseStringSetting(.voice, trivia: trivia, expected: "a voice name string", example: "voice \"Polly.Joanna\"")
+        parseStringSetting(.voice, trivia: trivia, example: "voice \"Polly.Joanna\"")
     }
 
     /// `language = "language" string newline ;`
     ///
     /// Diagnostics: FLOW106 (no string), FLOW108.
     mutating func parseLanguage(trivia: Trivia) -> SettingSyntax {
-        parseStringSetting(.language, trivia: trivia, expected: "a language tag string", example: "language \"en-US\"")
+        parseStringSetting(.language, trivia: trivia, example: "language \"en-US\"")
     }
 
     private mutating func parseStringSetting(
-        _ kind: SettingSyntax.Kind, trivia: Trivia, expected: String, example: String
+        _ kind: SettingSyntax.Kind, trivia: Trivia, example: String
     ) -> SettingSyntax {
         let keyword = takeIdentifier()
-        let value = expectString(expected, after: keyword.name, help: "for example: \(example)")
+        let value = expectString("a string", after: keyword.name, help: "for example: \(example)")
         let end = lastTokenEnd
         finishLine(after: keyword)
         return SettingSyntax(trivia: trivia, kind: kind, keyword: keyword, value: value, span: span(keyword.span.start, end))
@@ -64,7 +65,7 @@ extension Parser.State {
         let name = expectName("an audio name", after: "audio")
         var url: StringLiteral?
         if expectToken(.equals, "'='", after: words(keyword, name), fixIt: insertion("= ", ifCurrentIs: .string)) {
-            url = expectString("the audio URL string", after: "=")
+            url = expectString("a URL string", after: "=")
         }
         let end = lastTokenEnd
         finishLine(after: keyword)
@@ -97,10 +98,8 @@ extension Parser.State {
         var documents: [BlockItem<DocumentSyntax>] = []
         if current.kind == .indent {
             documents = parseBlock { state, trivia in
-                guard state.at(.identifier), let kind = DocumentKind(rawValue: state.text(of: state.current)) else {
-                    return state.parseUnreadableLine(in: .resource(kind), trivia: trivia)
-                }
-                return .node(state.parseDocument(kind, trivia: trivia))
+                guard state.atDocumentKind else { return state.parseUnreadableLine(in: .resource(kind), trivia: trivia) }
+                return .node(state.parseDocument(trivia: trivia))
             }
         }
         return ResourceSyntax(
@@ -108,16 +107,16 @@ extension Parser.State {
             span: span(keyword.span.start, end))
     }
 
-    /// `document = document-kind ( identifier newline | newline indent { verb } dedent ) ;`
-    /// `document-kind = "wait" | "hold" | "whisper" ;`
+    /// `document = document-kind ( identifier newline | newline indent { verb } dedent ) ;` The cursor is
+    /// at a document kind (`atDocumentKind`).
     ///
     /// Which kinds a queue, a room or a leg may declare, and which verbs a document may hold, is checked
     /// by the resolver: syntactically every document is a list of verbs.
     ///
     /// Diagnostics: FLOW105 (neither a name nor the end of the line), FLOW102 (no name and no block);
     /// FLOW101 (reported by the enclosing block) for a block under a document that names its audio.
-    mutating func parseDocument(_ kind: DocumentKind, trivia: Trivia) -> DocumentSyntax {
-        let keyword = takeIdentifier()
+    mutating func parseDocument(trivia: Trivia) -> DocumentSyntax {
+        let (kind, keyword) = parseDocumentKind()
         var asset: Identifier?
         if at(.identifier) {
             asset = takeIdentifier()
@@ -143,6 +142,15 @@ extension Parser.State {
         return DocumentSyntax(
             trivia: trivia, kind: kind, keyword: keyword, asset: asset, verbs: verbs, span: span(keyword.span.start, end))
     }
+
+    /// `document-kind = "wait" | "hold" | "whisper" ;`
+    mutating func parseDocumentKind() -> (DocumentKind, Identifier) {
+        let kind = DocumentKind(rawValue: text(of: current)) ?? .wait
+        return (kind, takeIdentifier())
+    }
+
+    /// Whether the cursor is at a document kind, which starts a document line.
+    var atDocumentKind: Bool { at(.identifier) && DocumentKind(rawValue: text(of: current)) != nil }
 
     // MARK: - Legs and steps (Grammar.md §7, §8)
 
@@ -184,9 +192,8 @@ extension Parser.State {
     /// Diagnostics: FLOW103, FLOW104 for a line that is neither.
     mutating func parseLegMember(trivia: Trivia) -> BlockItem<LegMember> {
         guard at(.identifier) else { return parseUnreadableLine(in: .leg, trivia: trivia) }
-        let word = text(of: current)
-        if word == "step" { return .node(.step(parseStep(trivia: trivia))) }
-        if let kind = DocumentKind(rawValue: word) { return .node(.document(parseDocument(kind, trivia: trivia))) }
+        if isKeyword(current, "step") { return .node(.step(parseStep(trivia: trivia))) }
+        if atDocumentKind { return .node(.document(parseDocument(trivia: trivia))) }
         return parseUnreadableLine(in: .leg, trivia: trivia)
     }
 

@@ -31,7 +31,8 @@ extension Parser.State {
     }
 
     /// `value = string | integer | duration | identifier ;` Consumes and returns the value at the cursor,
-    /// or returns `nil` (consuming nothing) if there is none, or it is malformed.
+    /// or returns `nil` (consuming nothing) if there is none, or it is malformed. The word `then` is never
+    /// a value: in `timeout= then -> next` the value is missing, not `then`.
     mutating func parseValue() -> Value? {
         let token = current
         guard !lineFailed, !token.isMalformed else { return nil }
@@ -43,7 +44,7 @@ extension Parser.State {
             value = .integer(IntegerLiteral(value: number, sourceText: self.text(of: token), span: token.span))
         case (.duration, .duration(let seconds)):
             value = .duration(DurationLiteral(seconds: seconds, sourceText: self.text(of: token), span: token.span))
-        case (.identifier, _):
+        case (.identifier, _) where !isKeyword(token, "then"):
             return .identifier(takeIdentifier())
         default:
             return nil

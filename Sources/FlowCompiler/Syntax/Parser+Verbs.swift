@@ -46,7 +46,7 @@ extension Parser.State {
     /// Diagnostics: FLOW106 (no string), FLOW109, FLOW108, FLOW114.
     mutating func parseSay(trivia: Trivia) -> BlockItem<VerbSyntax> {
         let keyword = takeIdentifier()
-        let text = expectString("the text to say, as a string", after: "say", help: "for example: say \"Hello.\"")
+        let text = expectString("a string", after: "say", help: "the text to say is a string: say \"Hello.\"")
         let options = parseOptions()
         return finishVerb(.say, keyword, trivia: trivia, arguments: unlabelled(text.map(Value.string)), options: options)
     }
