@@ -34,11 +34,27 @@ import Testing
             #expect(formatted == expected, "\(name).formatted.flow: \(Self.firstDifference(formatted, expected))")
         }
 
-        let reparsed = Self.parse(formatted, path: "\(name).formatted.flow")
-        #expect(reparsed.diagnostics.isEmpty, "\(name): the formatted text does not parse cleanly")
-        #expect(Formatter.format(reparsed.syntax) == formatted, "\(name): formatting is not idempotent")
-        #expect(SyntaxDump.dump(reparsed.syntax) == SyntaxDump.dump(input.syntax), "\(name): formatting changed the tree")
-        #expect(Self.commentTexts(reparsed.syntax) == Self.commentTexts(input.syntax), "\(name): comments changed")
+        Self.expectFaithful(formatted, to: input, label: name)
+    }
+
+    /// Every prefix of every fixture, cut at a line break: the formatter never crashes, refuses only
+    /// prefixes with syntax errors, and is faithful on those without (where blocks end at the end of the
+    /// file, comments run out at odd depths, and blank lines end the text).
+    @Test(arguments: cases)
+    func everyPrefixFormatsFaithfully(_ name: String) throws {
+        let text = String(decoding: try Data(contentsOf: Self.directory.appendingPathComponent("\(name).flow")), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for count in 0...lines.count {
+            let prefix = lines.prefix(count).joined(separator: "\n")
+            let input = Self.parse(prefix, path: "\(name).flow")
+            let label = "\(name), first \(count) lines"
+            let hasError = input.diagnostics.contains { $0.severity == .error }
+            guard let formatted = Formatter.format(input.syntax) else {
+                #expect(hasError, "\(label): refused without a syntax error")
+                continue
+            }
+            if !hasError { Self.expectFaithful(formatted, to: input, label: label) }
+        }
     }
 
     // MARK: - Helpers
@@ -58,6 +74,16 @@ import Testing
 
     static func parse(_ text: String, path: String) -> ParseResult {
         Parser.parse(SourceFile(path: path, text: text))
+    }
+
+    /// What must hold of any formatted text: it parses cleanly, formats to itself, and has the tree and
+    /// the comments of its input.
+    static func expectFaithful(_ formatted: String, to input: ParseResult, label: String) {
+        let reparsed = parse(formatted, path: "\(label) (formatted)")
+        #expect(reparsed.diagnostics.isEmpty, "\(label): the formatted text does not parse cleanly")
+        #expect(Formatter.format(reparsed.syntax) == formatted, "\(label): formatting is not idempotent")
+        #expect(SyntaxDump.dump(reparsed.syntax) == SyntaxDump.dump(input.syntax), "\(label): formatting changed the tree")
+        #expect(commentTexts(reparsed.syntax) == commentTexts(input.syntax), "\(label): comments changed")
     }
 
     /// Where two texts first differ, by line, for a failure message that reads at a glance.
