@@ -34,7 +34,9 @@ import Testing
 
     @Test func wholeLineCommentTakesTheIndentationOfTheLineBelow() {
         let source = "flow a\n  leg caller entry\n    step start\n      hangup\n        # deep\n  leg agent dialed\n"
-        #expect(format(source) == "flow a\n  leg caller entry\n    step start\n      hangup\n  # deep\n  leg agent dialed\n")
+        #expect(
+            format(source) == "flow a\n  leg caller entry\n    step start\n      hangup\n  # deep\n  leg agent dialed\n"
+        )
     }
 
     @Test func endOfFileCommentsStartAtColumnOne() {
@@ -44,19 +46,25 @@ import Testing
 
     @Test func arrowsAreSpacedOnBothSides() {
         let source = "flow a\n  leg caller entry\n    step start\n      gather then->start\n      go->start\n"
-        #expect(format(source) == "flow a\n  leg caller entry\n    step start\n      gather then -> start\n      go -> start\n")
+        #expect(
+            format(source)
+                == "flow a\n  leg caller entry\n    step start\n      gather then -> start\n      go -> start\n")
     }
 
     // MARK: - Refusal
 
     @Test func refusesATreeWithAnErrorLine() {
-        let span = SourceSpan(path: "a.flow", start: .init(offset: 0, line: 1, column: 1), end: .init(offset: 0, line: 1, column: 1))
-        let flow = FlowSyntax(trivia: Trivia(), name: Identifier(name: "a", span: span), members: [.error(ErrorLine(trivia: Trivia(), span: span))], span: span)
+        let span = SourceSpan(
+            path: "a.flow", start: .init(offset: 0, line: 1, column: 1), end: .init(offset: 0, line: 1, column: 1))
+        let flow = FlowSyntax(
+            trivia: Trivia(), name: Identifier(name: "a", span: span),
+            members: [.error(ErrorLine(trivia: Trivia(), span: span))], span: span)
         #expect(Formatter.format(FileSyntax(path: "a.flow", flows: [.node(flow)], trailingComments: [])) == nil)
     }
 
     @Test func refusesATreeWithAMissingName() {
-        let span = SourceSpan(path: "a.flow", start: .init(offset: 0, line: 1, column: 1), end: .init(offset: 0, line: 1, column: 1))
+        let span = SourceSpan(
+            path: "a.flow", start: .init(offset: 0, line: 1, column: 1), end: .init(offset: 0, line: 1, column: 1))
         let flow = FlowSyntax(trivia: Trivia(), name: Identifier(name: "", span: span), members: [], span: span)
         #expect(Formatter.format(FileSyntax(path: "a.flow", flows: [.node(flow)], trailingComments: [])) == nil)
     }
@@ -85,12 +93,15 @@ import Testing
 
     @Test func dumpIgnoresLayoutAndComments() {
         let canonical = "flow a\n  leg caller entry\n    step start\n      say \"Hi\" loop=2\n      hangup\n"
-        let messy = "# c\nflow   a\n    leg caller   entry # c\n\n\n         step start\n          say \"Hi\"   loop=2\n          hangup\n"
+        let messy =
+            "# c\nflow   a\n    leg caller   entry # c\n\n\n         step start\n          say \"Hi\"   loop=2\n          hangup\n"
         #expect(dump(canonical) == dump(messy))
     }
 
     @Test func dumpShowsWhatALiteralMeansWhereItDiffersFromItsSpelling() {
-        let text = dump("flow a\n  leg caller entry\n    step start\n      say \"caf\\u{e9}\" loop=007\n      pause 2m\n      hangup\n")
+        let text = dump(
+            "flow a\n  leg caller entry\n    step start\n      say \"caf\\u{e9}\" loop=007\n      pause 2m\n      hangup\n"
+        )
         #expect(text.contains(#"argument - "caf\u{e9}" (value "café")"#))
         #expect(text.contains("option loop=007 (value 7)"))
         #expect(text.contains("argument - 2m (value 120s)"))

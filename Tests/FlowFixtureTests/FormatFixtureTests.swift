@@ -42,7 +42,8 @@ import Testing
     /// file, comments run out at odd depths, and blank lines end the text).
     @Test(arguments: cases)
     func everyPrefixFormatsFaithfully(_ name: String) throws {
-        let text = String(decoding: try Data(contentsOf: Self.directory.appendingPathComponent("\(name).flow")), as: UTF8.self)
+        let text = String(
+            decoding: try Data(contentsOf: Self.directory.appendingPathComponent("\(name).flow")), as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for count in 0...lines.count {
             let prefix = lines.prefix(count).joined(separator: "\n")
@@ -68,7 +69,9 @@ import Testing
         let bytes = try Data(contentsOf: directory.appendingPathComponent(fileName))
         let file = SourceFile.decode(path: fileName, bytes: Array(bytes)).file
         let result = Parser.parse(file)
-        #expect(result.diagnostics.isEmpty, "\(fileName) must parse without diagnostics: \(result.diagnostics.map(\.message))")
+        #expect(
+            result.diagnostics.isEmpty,
+            "\(fileName) must parse without diagnostics: \(result.diagnostics.map(\.message))")
         return result
     }
 
@@ -82,7 +85,8 @@ import Testing
         let reparsed = parse(formatted, path: "\(label) (formatted)")
         #expect(reparsed.diagnostics.isEmpty, "\(label): the formatted text does not parse cleanly")
         #expect(Formatter.format(reparsed.syntax) == formatted, "\(label): formatting is not idempotent")
-        #expect(SyntaxDump.dump(reparsed.syntax) == SyntaxDump.dump(input.syntax), "\(label): formatting changed the tree")
+        #expect(
+            SyntaxDump.dump(reparsed.syntax) == SyntaxDump.dump(input.syntax), "\(label): formatting changed the tree")
         #expect(commentTexts(reparsed.syntax) == commentTexts(input.syntax), "\(label): comments changed")
     }
 

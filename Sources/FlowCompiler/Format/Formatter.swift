@@ -76,11 +76,13 @@ private struct LayoutPrinter {
 
     private mutating func leg(_ leg: LegSyntax) throws {
         guard let role = leg.role else { throw UnreadablePart() }
-        writer.line(["leg", try word(leg.name), role.rawValue], trivia: leg.trivia, depth: 1, opensBlock: !leg.members.isEmpty)
+        writer.line(
+            ["leg", try word(leg.name), role.rawValue], trivia: leg.trivia, depth: 1, opensBlock: !leg.members.isEmpty)
         for item in leg.members {
             switch try item.required() {
             case .step(let step):
-                writer.line(["step", try word(step.name)], trivia: step.trivia, depth: 2, opensBlock: !step.verbs.isEmpty)
+                writer.line(
+                    ["step", try word(step.name)], trivia: step.trivia, depth: 2, opensBlock: !step.verbs.isEmpty)
                 try verbs(step.verbs, depth: 3)
             case .document(let document):
                 try self.document(document, depth: 2)

@@ -138,7 +138,9 @@ private struct DumpWriter {
                 dump.document(document, depth: depth)
             }
         case .leg(let leg):
-            line(depth, "leg", SyntaxDump.name(leg.name), leg.role?.rawValue ?? "<role \(SyntaxDump.name(leg.roleKeyword))>")
+            line(
+                depth, "leg", SyntaxDump.name(leg.name),
+                leg.role?.rawValue ?? "<role \(SyntaxDump.name(leg.roleKeyword))>")
             items(leg.members, depth: depth + 1) { dump, member, depth in
                 switch member {
                 case .step(let step):
@@ -173,7 +175,8 @@ private struct DumpWriter {
         items(verbs, depth: depth) { dump, verb, depth in
             dump.line(depth, "verb", verb.kind.rawValue)
             for argument in verb.arguments {
-                dump.line(depth + 1, "argument", argument.label.map(SyntaxDump.name) ?? "-", SyntaxDump.value(argument.value))
+                dump.line(
+                    depth + 1, "argument", argument.label.map(SyntaxDump.name) ?? "-", SyntaxDump.value(argument.value))
             }
             dump.options(verb.options, depth: depth + 1)
             if let continuation = verb.continuation {
