@@ -342,6 +342,17 @@ import Testing
         #expect(step.verbs.last?.node?.kind == .hangup)
     }
 
+    @Test func gatherNestsAnyVerbForTheResolverToCheck() throws {
+        let text = "flow f\n  leg l entry\n    step s\n      gather then hangup\n        hangup\n"
+        guard case .leg(let leg)? = try parse(text).flows.first?.node?.members.first?.node,
+            case .step(let step)? = leg.members.first?.node
+        else {
+            Issue.record("step expected")
+            return
+        }
+        #expect(step.verbs.first?.node?.body.compactMap(\.node).map(\.kind) == [.hangup])
+    }
+
     @Test func recordWithHangupContinuation() throws {
         let verb = try #require(try verbs("record max_length=2m play_beep then hangup").first)
         #expect(verb.kind == .record)

@@ -9,7 +9,8 @@ enum LineContext {
     case step
     /// The verbs of a `wait`, `hold` or `whisper` document.
     case document
-    /// The verbs nested in a `gather`.
+    /// The verbs nested in a `gather`. Syntactically any verb; the resolver allows only `say`, `play`
+    /// and `pause` (FLOW209), as it checks which verbs each document may hold.
     case gather
 
     /// The keywords that may start a line here, in the order "did you mean" prefers them.
@@ -19,8 +20,7 @@ enum LineContext {
         case .flow: LineContext.flowMemberKeywords
         case .resource: LineContext.documentKeywords
         case .leg: ["step"] + LineContext.documentKeywords
-        case .step, .document: LineContext.verbKeywords
-        case .gather: LineContext.gatherKeywords
+        case .step, .document, .gather: LineContext.verbKeywords
         }
     }
 
@@ -44,23 +44,17 @@ enum LineContext {
         case .flow: "a flow member (\(LineContext.list(LineContext.flowMemberKeywords)))"
         case .resource: "a document (\(LineContext.list(LineContext.documentKeywords)))"
         case .leg: "'step' or a document (\(LineContext.list(LineContext.documentKeywords)))"
-        case .step, .document: "a verb"
-        case .gather: LineContext.list(LineContext.gatherKeywords)
+        case .step, .document, .gather: "a verb"
         }
     }
 
     static let flowMemberKeywords = ["serve", "voice", "language", "audio", "queue", "room", "leg", "operation"]
     static let documentKeywords = DocumentKind.allCases.map(\.rawValue)
     static let verbKeywords = VerbKind.allCases.map(\.rawValue)
-    /// What may be nested in a `gather` (Grammar.md §8).
-    static let gatherKeywords = ["say", "play", "pause"]
 
     /// Where a keyword that is not allowed in this block belongs, as help says it; `nil` for a word that
     /// starts a line nowhere.
     func home(of word: String) -> String? {
-        if case .gather = self, LineContext.verbKeywords.contains(word) {
-            return "only \(LineContext.list(LineContext.gatherKeywords)) can be nested in a 'gather'"
-        }
         if word == "flow" { return "'flow' starts a line of its own, not indented: flows are not nested" }
         if LineContext.flowMemberKeywords.contains(word) { return "'\(word)' belongs directly in a flow" }
         if word == "step" { return "a step belongs in a leg" }

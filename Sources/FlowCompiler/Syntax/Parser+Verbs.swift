@@ -15,14 +15,12 @@ import FlowDiagnostics
 
 extension Parser.State {
     /// `verb = say | play | pause | gather | record | dial | join | enqueue | leave | go | hangup | reject ;`
-    /// In a `gather`, only `say | play | pause`.
+    /// Which verbs a document or a `gather` may hold is the resolver's to check (FLOW209): syntactically
+    /// every block of verbs is a list of verbs.
     ///
-    /// Diagnostics: FLOW103 (not a verb, with "did you mean"), FLOW104 (a keyword of another block, or a
-    /// verb that cannot be nested in `gather`).
+    /// Diagnostics: FLOW103 (not a verb, with "did you mean"), FLOW104 (a keyword of another block).
     mutating func parseVerb(in context: LineContext, trivia: Trivia) -> BlockItem<VerbSyntax> {
-        guard at(.identifier), let kind = VerbKind(rawValue: text(of: current)),
-            context.keywords.contains(kind.rawValue)
-        else {
+        guard at(.identifier), let kind = VerbKind(rawValue: text(of: current)) else {
             return parseUnreadableLine(in: context, trivia: trivia)
         }
         switch kind {
@@ -84,10 +82,11 @@ extension Parser.State {
         return finishVerb(.pause, keyword, trivia: trivia, arguments: unlabelled(length), expected: "the end of the line")
     }
 
-    /// `gather = "gather" { option } continuation newline [ indent { say | play | pause } dedent ] ;`
+    /// `gather = "gather" { option } continuation newline [ indent { verb } dedent ] ;` Only `say`,
+    /// `play` and `pause` may be nested (the resolver reports others, FLOW209).
     ///
-    /// Diagnostics: FLOW109, FLOW108, FLOW110 (no continuation), FLOW111; in its block, FLOW104 for a verb
-    /// other than `say`, `play`, `pause`. The node is kept whatever the header's errors.
+    /// Diagnostics: FLOW109, FLOW108, FLOW110 (no continuation), FLOW111. The node is kept whatever the
+    /// header's errors, so that its nested verbs are read.
     mutating func parseGather(trivia: Trivia) -> BlockItem<VerbSyntax> {
         let keyword = takeIdentifier()
         let options = parseOptions()

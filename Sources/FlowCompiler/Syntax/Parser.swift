@@ -45,9 +45,9 @@ public struct ParseResult: Sendable {
 ///
 /// **Termination and depth.** Every loop checks that it consumed a token since its last pass (a
 /// `ProgressGuard`), so no input can make the parser spin; a pass that would not progress is reported as
-/// FLOW900 and skips the line. Recursion follows the grammar's nesting (at most five blocks deep), and
-/// blocks that are skipped are skipped by counting, not by recursion, so thousands of indentation levels
-/// cost no stack. `maximumNestingLevel` guards the recursion all the same.
+/// FLOW900 and skips the line. Recursion follows the nesting of blocks, and a block deeper than
+/// `maximumNestingLevel` (only `gather` inside `gather` can go that deep) is reported and skipped.
+/// Blocks are skipped by counting, not by recursion, so thousands of indentation levels cost no stack.
 ///
 /// **Linear time.** The lexer hands over one line of tokens at a time, and every token is looked at a
 /// constant number of times.
@@ -65,8 +65,9 @@ public enum Parser {
         return ParseResult(syntax: syntax, diagnostics: state.diagnostics.sorted(by: Diagnostic.presentationOrder))
     }
 
-    /// Deeper blocks than this are skipped as unexpected. The grammar nests at most five blocks, so this
-    /// only guards the recursion.
+    /// Deeper blocks than this are reported (FLOW101) and skipped, so that the recursion stays shallow. A
+    /// valid flow nests at most five blocks (flow, leg, step, gather and its verbs); only `gather` inside
+    /// `gather`, which the resolver rejects, can nest deeper.
     static let maximumNestingLevel = 16
 }
 
@@ -315,9 +316,11 @@ extension Parser {
             _ parseItem: (inout State, Trivia) -> BlockItem<Node>
         ) -> [BlockItem<Node>] {
             guard depth < Parser.maximumNestingLevel else {
-                var items: [BlockItem<Node>] = []
-                skipUnexpectedBlock(after: &items)
-                return items
+                let trivia = line.trivia
+                let first = next ?? current
+                report(SyntaxMessage.nestedTooDeeply(at: first.span, limit: Parser.maximumNestingLevel))
+                skipBlock()
+                return [.error(ErrorLine(trivia: trivia, span: span(first.span.start, lastTokenEnd)))]
             }
             advance()
             depth += 1
@@ -367,7 +370,7 @@ extension Parser {
         }
 
         /// Skips from the `indent` at the cursor to its matching `dedent`, counting, without recursion.
-        private mutating func skipBlock() {
+        mutating func skipBlock() {
             var level = 0
             var progress = ProgressGuard()
             repeat {

@@ -30,8 +30,6 @@ enum SyntaxMessage {
         switch keyword {
         case nil:
             help = "the first line of a file or block is not indented further than its block"
-        case "gather":
-            help = "a 'gather' line whose header could not be read takes no block"
         case let verb? where LineContext.verbKeywords.contains(verb):
             help = "only 'gather' has nested verbs; '\(verb)' takes no indented block"
         case let document? where LineContext.documentKeywords.contains(document):
@@ -40,6 +38,12 @@ enum SyntaxMessage {
             help = "'\(word)' takes no indented block; indent a line only under a line that opens a block"
         }
         return Diagnostic("FLOW101", nil, "unexpected indentation", at: span, help: help)
+    }
+
+    static func nestedTooDeeply(at span: SourceSpan, limit: Int) -> Diagnostic {
+        Diagnostic(
+            "FLOW101", nil, "block nested too deeply", at: span,
+            help: "a flow nests at most five blocks; this one is inside \(limit)")
     }
 
     static func missingBlock(_ what: String, after header: String, at span: SourceSpan, help: String? = nil) -> Diagnostic {
