@@ -175,3 +175,16 @@ enum Model {
         }
     }
 }
+
+@Suite struct PathEscapeTests {
+    /// The grammar's identifiers cannot hold `.` or `/`, so no `.flow` text reaches this; a model built by
+    /// hand with such names still never gets a file outside the output folder past `OutputWriter`'s checks.
+    @Test(arguments: ["..", "../../etc", "/abs", "a/../../b"])
+    func namesThatWouldLeaveTheOutputFolderAreRefused(_ name: String) {
+        var program = Model.program([Model.hangup])
+        program.flows[0].legs[0].name = name
+        program.flows[0].legs[0].steps[0].id = StepID(leg: name, step: "start")
+        let files = Lowering.lower(program).documents.map { OutputFile(path: $0.file, bytes: []) }
+        #expect(!OutputWriter.problems(in: files).isEmpty, "\(files.map(\.path))")
+    }
+}

@@ -54,9 +54,9 @@ extension FlowLowering {
             ).setting("transcribe", record.transcribe.map { String($0.value) })
         case .dial(let dial):
             builder.recordDial(of: dial.leg.value, at: path[0])
-            let whisper = flow.leg(named: dial.leg.value)?.whisper.map { _ in
-                url(of: RouteLayout.legWhisperFile(flow: flow.name, leg: dial.leg.value), from: builder.file)
-            }
+            let whisper = url(
+                ofDocument: flow.leg(named: dial.leg.value)?.whisper,
+                file: RouteLayout.legWhisperFile(flow: flow.name, leg: dial.leg.value), from: builder.file)
             let nouns = dial.targets.enumerated().map { offset, target in
                 let nounPath = path + [offset]
                 builder.element(nounPath, from: target.span)
@@ -66,9 +66,9 @@ extension FlowLowering {
             return dialElement(nouns, options: dial.options, continuation: dial.continuation, at: path, into: &builder)
         case .dialQueue(let dial):
             let queue = flow.queue(named: dial.queue.value)
-            let whisper = queue?.whisper.map { _ in
-                url(of: RouteLayout.queueFile(flow: flow.name, queue: dial.queue.value, kind: .whisper), from: builder.file)
-            }
+            let whisper = url(
+                ofDocument: queue?.whisper,
+                file: RouteLayout.queueFile(flow: flow.name, queue: dial.queue.value, kind: .whisper), from: builder.file)
             let nounPath = path + [0]
             builder.element(nounPath, from: dial.queue.span)
             builder.text(of: nounPath, from: queue?.twilioName.span ?? dial.queue.span)
@@ -80,9 +80,9 @@ extension FlowLowering {
             return lowerJoin(join, at: path, into: &builder)
         case .enqueue(let enqueue):
             let queue = flow.queue(named: enqueue.queue.value)
-            let wait = queue?.wait.map { _ in
-                url(of: RouteLayout.queueFile(flow: flow.name, queue: enqueue.queue.value, kind: .wait), from: builder.file)
-            }
+            let wait = url(
+                ofDocument: queue?.wait,
+                file: RouteLayout.queueFile(flow: flow.name, queue: enqueue.queue.value, kind: .wait), from: builder.file)
             let action = enqueue.continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
             builder.text(of: path, from: queue?.twilioName.span ?? enqueue.queue.span)
             builder.attribute("action", of: path, from: enqueue.continuation?.span)
@@ -143,9 +143,9 @@ extension FlowLowering {
         -> TwiMLElement
     {
         let room = flow.room(named: join.room.value)
-        let wait = room?.wait.map { _ in
-            url(of: RouteLayout.roomFile(flow: flow.name, room: join.room.value, kind: .wait), from: builder.file)
-        }
+        let wait = url(
+            ofDocument: room?.wait, file: RouteLayout.roomFile(flow: flow.name, room: join.room.value, kind: .wait),
+            from: builder.file)
         let nounPath = path + [0]
         builder.element(nounPath, from: join.room.span)
         builder.text(of: nounPath, from: room?.twilioName.span ?? join.room.span)

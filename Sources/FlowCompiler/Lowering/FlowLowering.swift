@@ -94,6 +94,12 @@ struct FlowLowering {
         return RouteLayout.relativeReference(from: source, to: target)
     }
 
+    /// The URL of a special document's `file` when the document exists; a missing wait, hold or whisper
+    /// document leaves its URL attribute out, so Twilio's default applies.
+    func url(ofDocument document: SpecialDocument?, file: String, from source: String) -> String? {
+        document.map { _ in url(of: file, from: source) }
+    }
+
     /// Remembers the earliest `then hangup` that needs `hangup.xml`.
     mutating func noteHangupDocument(neededAt span: SourceSpan) {
         if let current = hangupNeededAt, current.start.offset <= span.start.offset { return }
