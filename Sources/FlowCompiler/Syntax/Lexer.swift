@@ -39,7 +39,8 @@ struct LexedLine: Sendable {
 ///   innermost block it does not leave (the nearest open width above it), so one stray space does not
 ///   tear the block structure apart.
 /// - Only lines of code carry indentation: blank lines and comment-only lines are trivia, whatever
-///   their indentation (a tab before a comment is not reported).
+///   their indentation (a tab before a comment is not reported). Between tokens, spaces and tabs are
+///   both whitespace.
 /// - At most one diagnostic per line: the first problem found on a line is reported, the rest of the
 ///   line is still read into tokens. An unterminated string is reported as such even if it also holds a
 ///   bad escape.

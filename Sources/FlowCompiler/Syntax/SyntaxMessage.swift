@@ -29,7 +29,7 @@ enum SyntaxMessage {
         let help: String
         switch keyword {
         case nil:
-            help = "the first line of a file or block is not indented further than its block"
+            help = "the first line of a file is not indented"
         case let verb? where LineContext.verbKeywords.contains(verb):
             help = "only 'gather' has nested verbs; '\(verb)' takes no indented block"
         case let document? where LineContext.documentKeywords.contains(document):
