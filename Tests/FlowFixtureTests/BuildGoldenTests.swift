@@ -25,7 +25,6 @@ import Testing
         for problem in GoldenTree.compare(TestBuild.tree(result), with: folder.appendingPathComponent("expected")) {
             Issue.record("\(name): \(problem)")
         }
-        for problem in TestBuild.artefactProblems(result) { Issue.record("\(name): \(problem)") }
         let reversed = TestBuild.build(sources.reversed(), urls: urls)
         #expect(TestBuild.tree(reversed) == TestBuild.tree(result), "output depends on the order of the input files")
     }
@@ -39,7 +38,6 @@ import Testing
         for problem in GoldenTree.compare(TestBuild.tree(result), with: SourceTree.flowsExpected) {
             Issue.record("flows: \(problem)")
         }
-        for problem in TestBuild.artefactProblems(result) { Issue.record("flows: \(problem)") }
     }
 
     /// `urls=absolute` in the case's `options.txt` builds with absolute URLs.

@@ -159,13 +159,16 @@ import Testing
         }
     }
 
-    @Test func everyDocumentOfEveryFixtureRoundTrips() throws {
+    /// The fixtures whose flows all have `serve at`, built with absolute URLs: `TestBuild.build` parses back
+    /// and validates every document.
+    @Test func fixturesAlsoBuildWithAbsoluteURLs() {
+        var built = 0
         for name in BuildGoldenTests.cases {
             let folder = SourceTree.compileFixtures.appendingPathComponent(name)
             let result = TestBuild.build(SourceTree.flowSources(in: folder, displayPrefix: ""), urls: .absolute)
-            guard !result.hasErrors(strict: false) else { continue }
-            for problem in TestBuild.artefactProblems(result) { Issue.record("\(name) (absolute): \(problem)") }
+            if !result.files.isEmpty { built += 1 }
         }
+        #expect(built >= 5)
     }
 
     @Test func theRoundTripCatchesBytesThatAreNotTheIR() {

@@ -1,6 +1,7 @@
 import FlowCompiler
 import FlowDiagnostics
 import Foundation
+import Testing
 
 /// Paths in the source tree, found from this file, so goldens are read from and blessed into the
 /// repository itself rather than the copy in the test bundle.
@@ -54,8 +55,12 @@ enum SourceTree {
 
 /// Builds sources in memory and gives the output tree as the files `OutputWriter` would write.
 enum TestBuild {
+    /// Builds and records an issue for every artefact problem (`artefactProblems`), so that every
+    /// document any test produces is parsed back and validated, and every manifest schema-checked.
     static func build(_ sources: [SourceFile], urls: URLStyle = .relative) -> BuildResult {
-        Compiler.build(sources: sources, options: BuildOptions(urls: urls))
+        let result = Compiler.build(sources: sources, options: BuildOptions(urls: urls))
+        for problem in artefactProblems(result) { Issue.record("\(problem)") }
+        return result
     }
 
     static func build(_ text: String, path: String = "test.flow", urls: URLStyle = .relative) -> BuildResult {
