@@ -46,7 +46,15 @@ import Testing
 
     @Test func sayTooLongIsReportedAtTheString() throws {
         let long = String(repeating: "word ", count: 700)
-        let text = "flow talk\n  voice \"Polly.Joanna\"\n  leg caller entry\n    step start\n      say \"\(long)\"\n      hangup\n"
+        let text = """
+            flow talk
+              voice "Polly.Joanna"
+              leg caller entry
+                step start
+                  say "\(long)"
+                  hangup
+
+            """
         let result = TestBuild.build(text)
         let diagnostic = try #require(result.diagnostics.first { $0.code == "FLOW405" }, "\(result.diagnostics)")
         #expect(diagnostic.span?.start.line == 5 && diagnostic.span?.start.column == 11)
@@ -71,7 +79,8 @@ import Testing
         let clashes = result.diagnostics.filter { $0.code == "FLOW411" }
         #expect(clashes.count == 1, "one diagnostic per pair of names, not per document")
         let clash = try #require(clashes.first)
-        #expect(clash.span?.start.line == 8 && clash.message.contains("leg 'agent'") && clash.message.contains("'Agent'"))
+        #expect(
+            clash.span?.start.line == 8 && clash.message.contains("leg 'agent'") && clash.message.contains("'Agent'"))
         #expect(clash.notes.first?.span?.start.line == 3)
         expectNoFiles(result)
     }
@@ -142,16 +151,18 @@ import Testing
         let relaxed = TestBuild.build(text)
         #expect(relaxed.diagnostics.contains { $0.severity == .warning })
         #expect(!relaxed.files.isEmpty)
-        let strict = Compiler.build(sources: [SourceFile(path: "t.flow", text: text)], options: BuildOptions(strict: true))
+        let strict = Compiler.build(
+            sources: [SourceFile(path: "t.flow", text: text)], options: BuildOptions(strict: true))
         #expect(strict.hasErrors(strict: true))
         expectNoFiles(strict)
     }
 
     @Test func outputIsTheSameWhateverTheOrderOfTheFiles() throws {
         let folder = SourceTree.compileFixtures.appendingPathComponent("multiple_flows")
-        let sources = SourceTree.flowSources(in: folder, displayPrefix: "") + [
-            SourceFile(path: "c.flow", text: "flow aaa\n  leg caller entry\n    step start\n      hangup\n")
-        ]
+        let sources =
+            SourceTree.flowSources(in: folder, displayPrefix: "") + [
+                SourceFile(path: "c.flow", text: "flow aaa\n  leg caller entry\n    step start\n      hangup\n")
+            ]
         let reference = TestBuild.tree(TestBuild.build(sources))
         #expect(reference.count == 7)
         for permutation in [[2, 0, 1], [1, 2, 0], [2, 1, 0]] {
@@ -184,8 +195,10 @@ import Testing
         let manifest = try #require(TestBuild.tree(result)[RouteLayout.manifestFile])
         let check = try RouteSchemaCheck.load()
         #expect(check.violations(of: manifest).isEmpty)
-        let tampered = Array(String(decoding: manifest, as: UTF8.self).replacingOccurrences(
-            of: "\"manifestVersion\"", with: "\"extra\": 1,\n  \"manifestVersion\"").utf8)
+        let tampered = Array(
+            String(decoding: manifest, as: UTF8.self).replacingOccurrences(
+                of: "\"manifestVersion\"", with: "\"extra\": 1,\n  \"manifestVersion\""
+            ).utf8)
         #expect(!check.violations(of: tampered).isEmpty)
     }
 }

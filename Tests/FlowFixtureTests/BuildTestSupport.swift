@@ -20,7 +20,8 @@ enum SourceTree {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }.sorted()
     }
@@ -73,8 +74,10 @@ enum TestBuild {
 
     /// The diagnostics as text, for failure messages.
     static func describe(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { "\($0.span.map { "\($0.path):\($0.start.line):\($0.start.column)" } ?? "-"): "
-            + "\($0.severity.rawValue): \($0.message) [\($0.code)]" }.joined(separator: "\n")
+        diagnostics.map {
+            "\($0.span.map { "\($0.path):\($0.start.line):\($0.start.column)" } ?? "-"): "
+                + "\($0.severity.rawValue): \($0.message) [\($0.code)]"
+        }.joined(separator: "\n")
     }
 }
 
@@ -167,7 +170,9 @@ extension TestBuild {
                 if !result.files.isEmpty { problems.append("\(document.file): not among the files") }
                 continue
             }
-            problems += XMLRoundTrip.problems(bytes: bytes, document: document.document).map { "\(document.file): \($0)" }
+            problems += XMLRoundTrip.problems(bytes: bytes, document: document.document).map {
+                "\(document.file): \($0)"
+            }
         }
         if let manifest = files[RouteLayout.manifestFile] {
             do {

@@ -1,7 +1,8 @@
-@testable import FlowCompiler
 import FlowDiagnostics
 import Foundation
 import Testing
+
+@testable import FlowCompiler
 
 /// Route layout, source origins and the manifest's own rendering.
 @Suite struct LoweringTests {
@@ -71,7 +72,8 @@ import Testing
     }
 
     @Test func hangupDocumentOnlyWhenAGatherOrRecordNeedsIt() {
-        let without = TestBuild.build("flow f\n  leg caller entry\n    step start\n      dial queue q then hangup\n  queue q\n")
+        let without = TestBuild.build(
+            "flow f\n  leg caller entry\n    step start\n      dial queue q then hangup\n  queue q\n")
         #expect(!without.documents.isEmpty, "\(TestBuild.describe(without.diagnostics))")
         #expect(!without.documents.contains { $0.origin == .flowHangup })
         let with = TestBuild.build(
@@ -121,7 +123,8 @@ import Testing
         #expect(request.resource == "ConferenceParticipant" && request.httpMethod == "POST")
         #expect(
             request.parameters == [
-                "Hold": "true", "HoldMethod": "GET", "HoldUrl": "https://twiml.example.com/conference/rooms/desk.hold.xml",
+                "Hold": "true", "HoldMethod": "GET",
+                "HoldUrl": "https://twiml.example.com/conference/rooms/desk.hold.xml",
             ])
         #expect(hold.effects.map(\.outcome) == ["hears-hold"])
         let unhold = try #require(flow.operations.first { $0.key == "unhold-caller" })
@@ -148,6 +151,7 @@ import Testing
         #expect(customer.dialedFrom == ["/parking/legs/agent/start.xml#0"])
         #expect(flow.entryPoints.map(\.usage) == [ManifestBuilder.outboundUsage])
         #expect(manifest.routes.map(\.path) == manifest.routes.map(\.path).sorted())
-        #expect(manifest.routes.allSatisfy { $0.method == "GET" && $0.contentType == "text/xml" && $0.sha256.count == 64 })
+        #expect(
+            manifest.routes.allSatisfy { $0.method == "GET" && $0.contentType == "text/xml" && $0.sha256.count == 64 })
     }
 }

@@ -96,8 +96,12 @@ struct RouteSchemaCheck {
                 }
             }
         case .integer(let number):
-            if case .integer(let minimum)? = keywords["minimum"], number < minimum { problems.append("\(path): too small") }
-            if case .integer(let maximum)? = keywords["maximum"], number > maximum { problems.append("\(path): too large") }
+            if case .integer(let minimum)? = keywords["minimum"], number < minimum {
+                problems.append("\(path): too small")
+            }
+            if case .integer(let maximum)? = keywords["maximum"], number > maximum {
+                problems.append("\(path): too large")
+            }
         case .string(let text):
             let length = text.unicodeScalars.count
             if case .integer(let minimum)? = keywords["minLength"], length < minimum {
@@ -120,7 +124,9 @@ struct RouteSchemaCheck {
     private func checkObject(_ members: [String: JSONNode], keywords: [String: JSONNode], at path: String) -> [String] {
         var problems: [String] = []
         if case .array(let required)? = keywords["required"] {
-            for case .string(let key) in required where members[key] == nil { problems.append("\(path): missing \(key)") }
+            for case .string(let key) in required where members[key] == nil {
+                problems.append("\(path): missing \(key)")
+            }
         }
         let properties = keywords["properties"] ?? .object([:])
         for key in members.keys.sorted() {

@@ -38,7 +38,8 @@ enum Model {
 @Suite struct TwiMLLimitTests {
     /// The one diagnostic expected, with its code and span.
     private func expectOnly(
-        _ diagnostics: [Diagnostic], code: DiagnosticCode, at line: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ diagnostics: [Diagnostic], code: DiagnosticCode, at line: Int,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         #expect(diagnostics.map(\.code) == [code], "\(TestBuild.describe(diagnostics))", sourceLocation: sourceLocation)
         #expect(diagnostics.first?.span == Model.span(line), sourceLocation: sourceLocation)
@@ -71,7 +72,8 @@ enum Model {
             DialQueueVerb(
                 queue: Model.spanned("support", 11), options: DialOptions(timeout: Model.spanned(seconds, 12)),
                 span: Model.span(10)))
-        let queue = Queue(name: "support", nameSpan: Model.span(20), twilioName: Model.spanned("support", 20), span: Model.span(20))
+        let queue = Queue(
+            name: "support", nameSpan: Model.span(20), twilioName: Model.spanned("support", 20), span: Model.span(20))
         let diagnostics = Model.diagnostics(Model.program([dial, Model.hangup], queues: [queue]))
         if fails {
             expectOnly(diagnostics, code: "FLOW401", at: 12)
@@ -83,7 +85,8 @@ enum Model {
     @Test(arguments: [(0, true), (1, false), (250, false), (251, true)])
     func maxParticipantsOutside1To250PointsAtTheRoomOption(_ count: Int, _ fails: Bool) {
         let room = Room(
-            name: "desk", nameSpan: Model.span(20), twilioName: Model.spanned("desk", 20), shared: Model.spanned(true, 21),
+            name: "desk", nameSpan: Model.span(20), twilioName: Model.spanned("desk", 20),
+            shared: Model.spanned(true, 21),
             maxParticipants: Model.spanned(count, 22), span: Model.span(20))
         let join = Verb.join(JoinVerb(room: Model.spanned("desk", 11), span: Model.span(10)))
         let diagnostics = Model.diagnostics(Model.program([join, Model.hangup], rooms: [room]))
@@ -104,7 +107,8 @@ enum Model {
         let target = DialTarget(kind: kind, address: address, span: Model.span(12))
         let dial = Verb.dial(DialVerb(leg: Model.spanned("agent", 11), targets: [target], span: Model.span(10)))
         let agent = Leg(name: "agent", nameSpan: Model.span(30), role: .dialed, span: Model.span(30))
-        expectOnly(Model.diagnostics(Model.program([dial, Model.hangup], legs: [agent])), code: DiagnosticCode(code), at: 12)
+        expectOnly(
+            Model.diagnostics(Model.program([dial, Model.hangup], legs: [agent])), code: DiagnosticCode(code), at: 12)
     }
 
     @Test func validTargetsPass() {
@@ -119,7 +123,8 @@ enum Model {
     }
 
     @Test(arguments: [
-        "https://cdn_example.com/a.mp3", "ftp://cdn.example.com/a.mp3", "https:///a.mp3", "https://cdn.example.com/a b.mp3",
+        "https://cdn_example.com/a.mp3", "ftp://cdn.example.com/a.mp3", "https:///a.mp3",
+        "https://cdn.example.com/a b.mp3",
         "https://-cdn.example.com/a.mp3",
     ])
     func playURLsNeedARealHostAndPointAtTheURL(_ url: String) {
@@ -129,14 +134,18 @@ enum Model {
 
     @Test func anAssetURLProblemPointsAtTheAssetDeclaration() {
         let asset = Asset(
-            name: "music", nameSpan: Model.span(40), url: Model.spanned("http://cdn_host/a.mp3", 41), span: Model.span(40))
+            name: "music", nameSpan: Model.span(40), url: Model.spanned("http://cdn_host/a.mp3", 41),
+            span: Model.span(40))
         let play = Verb.play(
-            PlayVerb(source: Model.spanned(.asset(name: "music", url: "http://cdn_host/a.mp3"), 11), span: Model.span(10)))
+            PlayVerb(
+                source: Model.spanned(.asset(name: "music", url: "http://cdn_host/a.mp3"), 11), span: Model.span(10)))
         expectOnly(Model.diagnostics(Model.program([play, Model.hangup], assets: [asset])), code: "FLOW404", at: 41)
     }
 
     @Test func aDocumentOver64kBPointsAtTheStep() {
-        let says = (0..<30).map { _ in Verb.say(SayVerb(text: Model.spanned(String(repeating: "x", count: 2500), 11), span: Model.span(10))) }
+        let says = (0..<30).map { _ in
+            Verb.say(SayVerb(text: Model.spanned(String(repeating: "x", count: 2500), 11), span: Model.span(10)))
+        }
         expectOnly(Model.diagnostics(Model.program(says + [Model.hangup])), code: "FLOW407", at: 2)
         let fewer = Array(says.prefix(20))
         #expect(Model.diagnostics(Model.program(fewer + [Model.hangup])).isEmpty)
@@ -145,7 +154,8 @@ enum Model {
     @Test func aVerbOutsideItsContextPointsAtTheVerb() {
         let hold = SpecialDocument(kind: .hold, verbs: [.hangup(Model.span(23))], span: Model.span(22))
         let room = Room(
-            name: "desk", nameSpan: Model.span(20), twilioName: Model.spanned("desk", 20), shared: Model.spanned(true, 21),
+            name: "desk", nameSpan: Model.span(20), twilioName: Model.spanned("desk", 20),
+            shared: Model.spanned(true, 21),
             hold: hold, span: Model.span(20))
         let join = Verb.join(JoinVerb(room: Model.spanned("desk", 11), span: Model.span(10)))
         expectOnly(Model.diagnostics(Model.program([join, Model.hangup], rooms: [room])), code: "FLOW408", at: 23)
@@ -158,7 +168,9 @@ enum Model {
     }
 
     @Test func moreThanTenTargetsIsOneDiagnosticAtTheDial() {
-        let targets = (0..<11).map { DialTarget(kind: .number, address: "+1555000000\($0 % 10)", span: Model.span(12 + $0)) }
+        let targets = (0..<11).map {
+            DialTarget(kind: .number, address: "+1555000000\($0 % 10)", span: Model.span(12 + $0))
+        }
         let dial = Verb.dial(DialVerb(leg: Model.spanned("agent", 11), targets: targets, span: Model.span(10)))
         let agent = Leg(name: "agent", nameSpan: Model.span(30), role: .dialed, span: Model.span(30))
         let diagnostics = Model.diagnostics(Model.program([dial, Model.hangup], legs: [agent]))

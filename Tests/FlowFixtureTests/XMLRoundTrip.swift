@@ -2,7 +2,7 @@ import FlowCompiler
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses rendered TwiML back with Foundation's `XMLParser`, checks that it is the IR it was rendered from,
@@ -21,7 +21,8 @@ enum XMLRoundTrip {
             problems.append("does not start with the XML declaration")
         }
         if normalized(root) != normalized(document.root) {
-            problems.append("parses to a different tree than the IR:\n\(normalized(root))\nvs\n\(normalized(document.root))")
+            problems.append(
+                "parses to a different tree than the IR:\n\(normalized(root))\nvs\n\(normalized(document.root))")
         }
         let parsed = TwiMLDocument(root: normalized(root), context: document.context)
         problems += TwiMLValidator().validate(parsed).map { "parsed document: \($0)" }

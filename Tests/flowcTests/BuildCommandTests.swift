@@ -4,9 +4,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `flowc build` end to end, in temporary folders: what is written, what is kept, what is removed, and
@@ -80,7 +80,8 @@ import Darwin
         let byeBefore = try folder.modificationDate("build/twiml/hello/legs/caller/bye.xml")
         Thread.sleep(forTimeInterval: 1.1)
 
-        try folder.write("flows/hello.flow", twoSteps.replacingOccurrences(of: "go -> bye", with: "say \"Hi.\"\n      go -> bye"))
+        try folder.write(
+            "flows/hello.flow", twoSteps.replacingOccurrences(of: "go -> bye", with: "say \"Hi.\"\n      go -> bye"))
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("flows/other.flow"))
         let result = try build([], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
@@ -109,10 +110,13 @@ import Darwin
 
     @Test func aTwiMLLimitFailsTheBuildAtTheFlowLine() throws {
         let folder = try TemporaryFolder()
-        try folder.write("flows/bell.flow", "flow bell\n  leg caller entry\n    step start\n      say \"a\\u{1}b\"\n      hangup\n")
+        try folder.write(
+            "flows/bell.flow", "flow bell\n  leg caller entry\n    step start\n      say \"a\\u{1}b\"\n      hangup\n")
         let result = try build(["--out", "out"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("flows/bell.flow:4:11: error:") && result.stderr.contains("[FLOW406]"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("flows/bell.flow:4:11: error:") && result.stderr.contains("[FLOW406]"),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
     }
 
@@ -130,7 +134,8 @@ import Darwin
         try folder.write("flows/hello.flow", SampleFlows.clean)
         let result = try build(["--dry-run"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "would build 1 flow: 2 documents (2 to write, 0 unchanged, 0 to remove) in build/twiml\n")
+        #expect(
+            result.stdout == "would build 1 flow: 2 documents (2 to write, 0 unchanged, 0 to remove) in build/twiml\n")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("build").path))
     }
 
@@ -168,7 +173,8 @@ import Darwin
     @Test func aKilledBuildLeavesAWholeTree() throws {
         let folder = try TemporaryFolder()
         let flows = (0..<120).map { index in
-            "flow f\(index)\n  leg caller entry\n" + (0..<8).map { "    step s\($0)\n      say \"Step \($0).\"\n      hangup\n" }.joined()
+            "flow f\(index)\n  leg caller entry\n"
+                + (0..<8).map { "    step s\($0)\n      say \"Step \($0).\"\n      hangup\n" }.joined()
         }
         try folder.write("flows/many.flow", flows.joined())
         #expect(try build([], in: folder).status == 0)
@@ -187,17 +193,24 @@ import Darwin
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = tree(out)
-            #expect(now == old || now[ "f0/legs/caller/s0.xml"].map { String(decoding: $0, as: UTF8.self).contains("Stage") } == true)
+            #expect(
+                now == old
+                    || now["f0/legs/caller/s0.xml"].map { String(decoding: $0, as: UTF8.self).contains("Stage") }
+                        == true
+            )
             if now != old {
                 let result = try build(["--dry-run"], in: folder)
-                #expect(result.stdout.contains("(0 to write"), "a swapped tree must be the whole new build: \(result.stdout)")
+                #expect(
+                    result.stdout.contains("(0 to write"),
+                    "a swapped tree must be the whole new build: \(result.stdout)")
                 break
             }
         }
         let finish = try build([], in: folder)
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(try folder.read("build/twiml/f119/legs/caller/s7.xml").contains("Stage 7."))
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("build").path)
+        let siblings = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("build").path)
         #expect(siblings == ["twiml"], "orphaned staging trees are cleaned up: \(siblings)")
     }
 }

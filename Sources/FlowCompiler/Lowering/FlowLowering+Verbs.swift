@@ -68,7 +68,8 @@ extension FlowLowering {
             let queue = flow.queue(named: dial.queue.value)
             let whisper = url(
                 ofDocument: queue?.whisper,
-                file: RouteLayout.queueFile(flow: flow.name, queue: dial.queue.value, kind: .whisper), from: builder.file)
+                file: RouteLayout.queueFile(flow: flow.name, queue: dial.queue.value, kind: .whisper),
+                from: builder.file)
             let nounPath = path + [0]
             builder.element(nounPath, from: dial.queue.span)
             builder.text(of: nounPath, from: queue?.twilioName.span ?? dial.queue.span)
@@ -82,7 +83,8 @@ extension FlowLowering {
             let queue = flow.queue(named: enqueue.queue.value)
             let wait = url(
                 ofDocument: queue?.wait,
-                file: RouteLayout.queueFile(flow: flow.name, queue: enqueue.queue.value, kind: .wait), from: builder.file)
+                file: RouteLayout.queueFile(flow: flow.name, queue: enqueue.queue.value, kind: .wait),
+                from: builder.file)
             let action = enqueue.continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
             builder.text(of: path, from: queue?.twilioName.span ?? enqueue.queue.span)
             builder.attribute("action", of: path, from: enqueue.continuation?.span)
@@ -159,7 +161,8 @@ extension FlowLowering {
         let conference = TwiMLElement.conference(
             room?.twilioName.value ?? join.room.value, participantLabel: join.label?.value,
             startConferenceOnEnter: join.startOnEnter?.value, endConferenceOnExit: join.endOnExit?.value,
-            muted: join.muted?.value, beep: join.beep?.value.rawValue, waitUrl: wait, waitMethod: wait.map { _ in .get },
+            muted: join.muted?.value, beep: join.beep?.value.rawValue, waitUrl: wait,
+            waitMethod: wait.map { _ in .get },
             maxParticipants: room?.maxParticipants?.value)
         let options = DialOptions(timeout: join.timeout, timeLimit: join.timeLimit, hangupOnStar: join.hangupOnStar)
         return dialElement([conference], options: options, continuation: join.continuation, at: path, into: &builder)

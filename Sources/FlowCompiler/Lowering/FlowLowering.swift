@@ -32,7 +32,8 @@ struct FlowLowering {
             for (document, context) in [(queue.wait, TwiMLContext.enqueueWait), (queue.whisper, .queueWhisper)] {
                 guard let document else { continue }
                 let file = RouteLayout.queueFile(flow: flow.name, queue: queue.name, kind: document.kind)
-                documents.append(special(document, file: file, origin: .queue(queue.name, document.kind), context: context))
+                documents.append(
+                    special(document, file: file, origin: .queue(queue.name, document.kind), context: context))
             }
         }
         for room in flow.rooms {
@@ -40,7 +41,8 @@ struct FlowLowering {
                 guard let document else { continue }
                 let file = RouteLayout.roomFile(flow: flow.name, room: room.name, kind: document.kind)
                 documents.append(
-                    special(document, file: file, origin: .room(room.name, document.kind), context: context, loops: true))
+                    special(
+                        document, file: file, origin: .room(room.name, document.kind), context: context, loops: true))
             }
         }
         if let span = hangupNeededAt {

@@ -55,13 +55,16 @@ struct FlowManifest {
 
     private var legs: [RouteManifest.Leg] {
         flow.legs.map { leg in
-            let start = leg.role == .dialed ? nil : leg.startStep.map { route(of: RouteLayout.stepFile(flow: flow.name, step: $0.id)) }
+            let start =
+                leg.role == .dialed
+                ? nil : leg.startStep.map { route(of: RouteLayout.stepFile(flow: flow.name, step: $0.id)) }
             let whisper = leg.whisper.map { _ in route(of: RouteLayout.legWhisperFile(flow: flow.name, leg: leg.name)) }
             let dialedFrom = documents.flatMap { document in
                 document.dialedLegs.filter { $0.leg == leg.name }.map { "\(document.route)#\($0.index)" }
             }
             return RouteManifest.Leg(
-                name: leg.name, role: leg.role.rawValue, start: start, whisper: whisper, dialedFrom: dialedFrom.sorted())
+                name: leg.name, role: leg.role.rawValue, start: start, whisper: whisper, dialedFrom: dialedFrom.sorted()
+            )
         }
     }
 
@@ -69,7 +72,9 @@ struct FlowManifest {
         flow.queues.map { queue in
             RouteManifest.Queue(
                 name: queue.name, twilioName: queue.twilioName.value, maxSize: queue.maxSize?.value,
-                wait: queue.wait.map { route(of: RouteLayout.queueFile(flow: flow.name, queue: queue.name, kind: $0.kind)) },
+                wait: queue.wait.map {
+                    route(of: RouteLayout.queueFile(flow: flow.name, queue: queue.name, kind: $0.kind))
+                },
                 whisper: queue.whisper.map {
                     route(of: RouteLayout.queueFile(flow: flow.name, queue: queue.name, kind: $0.kind))
                 })
@@ -81,8 +86,12 @@ struct FlowManifest {
             RouteManifest.Room(
                 name: room.name, twilioName: room.twilioName.value, shared: room.isShared,
                 maxParticipants: room.maxParticipants?.value,
-                wait: room.wait.map { route(of: RouteLayout.roomFile(flow: flow.name, room: room.name, kind: $0.kind)) },
-                hold: room.hold.map { route(of: RouteLayout.roomFile(flow: flow.name, room: room.name, kind: $0.kind)) },
+                wait: room.wait.map {
+                    route(of: RouteLayout.roomFile(flow: flow.name, room: room.name, kind: $0.kind))
+                },
+                hold: room.hold.map {
+                    route(of: RouteLayout.roomFile(flow: flow.name, room: room.name, kind: $0.kind))
+                },
                 perCallRoom: room.isShared ? nil : Self.perCallRoom(room))
         }
     }
@@ -125,7 +134,8 @@ struct FlowManifest {
             return [
                 RouteManifest.RESTRequest(
                     resource: "ConferenceParticipant", httpMethod: "POST",
-                    endpoint: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+                    endpoint:
+                        "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
                     leg: leg, room: roomName.value, queue: nil, parameters: parameters)
             ]
         case .move(let target):
@@ -133,7 +143,8 @@ struct FlowManifest {
             parameters["Url"] = absoluteURL(of: RouteLayout.stepFile(flow: flow.name, step: target.value))
             return [
                 RouteManifest.RESTRequest(
-                    resource: "Call", httpMethod: "POST", endpoint: "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json",
+                    resource: "Call", httpMethod: "POST",
+                    endpoint: "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json",
                     leg: leg, room: nil, queue: nil, parameters: parameters)
             ]
         }

@@ -205,7 +205,8 @@ public struct RouteManifest: Codable, Sendable, Hashable {
         public var method: String
         public var usage: String
 
-        public init(leg: String, role: String, step: String, route: String, url: String?, method: String, usage: String) {
+        public init(leg: String, role: String, step: String, route: String, url: String?, method: String, usage: String)
+        {
             self.leg = leg
             self.role = role
             self.step = step

@@ -30,9 +30,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out = BuildCommand.defaultOutput
 
-    @Option(help: ArgumentHelp(
-        "URLs between documents: relative (works on any host) or absolute (from each flow's 'serve at').",
-        valueName: "relative|absolute"))
+    @Option(
+        help: ArgumentHelp(
+            "URLs between documents: relative (works on any host) or absolute (from each flow's 'serve at').",
+            valueName: "relative|absolute"))
     var urls: URLStyle = .relative
 
     @Flag(help: "Treat warnings as errors.")
