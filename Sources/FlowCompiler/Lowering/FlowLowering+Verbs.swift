@@ -4,16 +4,28 @@ import FlowDiagnostics
 /// fetched with an explicit `GET` (twiml-semantics.md §8.2 rule 15): Twilio defaults to POST, static
 /// hosts refuse POST, and Twilio caches only GET.
 extension FlowLowering {
-    /// Lowers `verb` as the next top-level verb of `builder`. A continuation `then hangup` on a verb
-    /// without an action of its own (dial, join, enqueue) adds a `<Hangup/>` after it, so the leg ends on
-    /// purpose instead of falling off the document (§1.2, §8.4 rule 25).
+    /// Lowers `verb` as the next top-level verb of `builder`, with what its continuation adds after it:
+    /// - `then hangup` on a dial, join or enqueue, which have no `action` then, adds `<Hangup/>`, so the
+    ///   leg ends on purpose instead of falling off the document (§1.2, §8.4 rule 25);
+    /// - a record is followed by its own continuation again (`<Redirect>` to the step, or `<Hangup/>`):
+    ///   Twilio documents the verbs after `<Record>` as unreachable, yet its own voicemail example relies
+    ///   on the next verb running (§2.2 Record, §8.0), and no verb of the step may follow a `then`
+    ///   (Grammar.md §8), so the copy only keeps the leg from falling off if Twilio does go on.
     mutating func lowerTopLevel(_ verb: Verb, into builder: inout DocumentBuilder) {
         let index = builder.nextIndex
         let element = lower(verb, at: [index], into: &builder)
         builder.append(element)
-        if let continuation = verb.continuation, continuation.value == .hangup, verb.endsWithAppendedHangup {
+        guard let continuation = verb.continuation else { return }
+        switch (verb, continuation.value) {
+        case (.record, .step(let id)):
+            builder.element([builder.nextIndex], from: continuation.span)
+            builder.text(of: [builder.nextIndex], from: continuation.span)
+            builder.append(.redirect(url(of: stepFile(id), from: builder.file), method: .get))
+        case (.record, .hangup), (.dial, .hangup), (.dialQueue, .hangup), (.join, .hangup), (.enqueue, .hangup):
             builder.element([builder.nextIndex], from: continuation.span)
             builder.append(.hangup)
+        default:
+            break
         }
     }
 
@@ -225,17 +237,5 @@ extension FlowLowering {
     private func actionURL(forStep continuation: Continuation, from file: String) -> String? {
         guard case .step(let id) = continuation else { return nil }
         return url(of: stepFile(id), from: file)
-    }
-}
-
-extension Verb {
-    /// Whether `then hangup` is lowered as a `<Hangup/>` after the verb: true for the verbs whose
-    /// continuation is an optional `action`. Gather and record always have an `action`, so theirs
-    /// points at `hangup.xml` instead.
-    var endsWithAppendedHangup: Bool {
-        switch self {
-        case .dial, .dialQueue, .join, .enqueue: true
-        case .say, .play, .pause, .gather, .record, .leave, .go, .hangup, .reject: false
-        }
     }
 }

@@ -31,7 +31,7 @@ public struct ManifestRenderer: Sendable {
         var index = 0
         func newline() {
             output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * max(0, depth)))
         }
         while index < compact.count {
             let byte = compact[index]
