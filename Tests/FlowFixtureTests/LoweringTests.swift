@@ -83,6 +83,16 @@ import Testing
         #expect(hangup?.span.start.line == 5)
     }
 
+    /// `hangup.xml` is the one document more than one context reaches (a Gather's or Record's `action`):
+    /// it holds only `<Hangup/>`, which every context that allows those verbs allows too (§3.1, §8.3 rule 24).
+    @Test func theSharedHangupDocumentFitsEveryContextThatCanReachIt() {
+        for context in TwiMLContext.allCases
+        where context.allowedVerbs.contains("Gather") || context.allowedVerbs.contains("Record") {
+            #expect(context.allowedVerbs.contains("Hangup"), "\(context)")
+            #expect(TwiMLValidator().validate(TwiMLDocument([.hangup], context: context)).isEmpty, "\(context)")
+        }
+    }
+
     @Test func manifestRendererKeepsStringsIntactAndEmptyContainersShort() throws {
         let compact = Array(#"{"a":[],"b":{},"c":"x, y: {z} [w] \"q\" \\","d":[1,{"e":"f"}]}"#.utf8)
         let pretty = String(decoding: ManifestRenderer.indent(compact), as: UTF8.self)
