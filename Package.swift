@@ -3,15 +3,20 @@ import PackageDescription
 
 // The compiler library and the tool the SwiftPM plugins run depend on
 // swift-argument-parser and nothing else: every package that uses the plugin builds them.
+// The development server (FlowServe, flowc-serve) lives in targets of its own, so its HTTP server
+// (FlyingFox) and HMAC (swift-crypto) never reach the compiler or the plugin's tool.
 let package = Package(
     name: "flowc",
     products: [
         .executable(name: "flowc", targets: ["flowc"]),
         .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
         .library(name: "FlowDiagnostics", targets: ["FlowDiagnostics"]),
+        .executable(name: "flowc-serve", targets: ["flowc-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "FlowDiagnostics"),
@@ -19,6 +24,24 @@ let package = Package(
         .executableTarget(
             name: "flowc",
             dependencies: [
+                "FlowCompiler",
+                "FlowDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "FlowServe",
+            dependencies: [
+                "FlowCompiler",
+                "FlowDiagnostics",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "flowc-serve",
+            dependencies: [
+                "FlowServe",
                 "FlowCompiler",
                 "FlowDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
