@@ -44,6 +44,19 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var output: DiagnosticOutputOptions
 
+    /// Plugin mode (FlowBuildPlugin): also write one Swift source with every document and typed route and
+    /// operation constants (`SwiftEmitter`). Written only by a successful build, and only when it changed.
+    @Option(
+        help: ArgumentHelp(
+            "Also write a Swift source with the documents and typed route constants (the SwiftPM plugin's mode).",
+            valueName: "file"))
+    var emitSwift: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --emit-swift: write source paths relative to this folder (the package root).", valueName: "dir"))
+    var swiftSourceRoot: String?
+
     func run() throws {
         let result = Compiler.build(paths: paths, options: BuildOptions(urls: urls, strict: strict))
         output.show(result.diagnostics(strict: strict), sources: result.compilation.sources)
@@ -58,6 +71,10 @@ struct BuildCommand: ParsableCommand {
                 dryRun
                 ? try OutputWriter.plan(files: result.files, into: out)
                 : try OutputWriter.write(files: result.files, to: out)
+            if let emitSwift, !dryRun, let manifest = result.manifest {
+                let swift = SwiftEmitter(sourceRoot: swiftSourceRoot).emit(manifest: manifest, files: result.files)
+                try SwiftEmitter.write(swift, to: emitSwift)
+            }
         } catch {
             StandardStream.error.write("error: \(error)\n")
             try ExitStatus.usageOrInput.finish()
