@@ -17,7 +17,10 @@ struct FlowCommand: ParsableCommand {
             found a file to reformat; 2 a usage error or an input that cannot be read.
             """,
         version: FlowCompilerVersion.current,
-        subcommands: [CheckCommand.self, BuildCommand.self, SimulateCommand.self, FmtCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, SimulateCommand.self, FmtCommand.self, ExplainCommand.self,
+            ServeCommand.self,
+        ]
     )
 
     static func main() {

@@ -1,0 +1,112 @@
+/// The words of the picture: one line per verb, and the labels of edges.
+///
+/// A step's node lists its verbs so the picture can be read without the source; its edges say which
+/// outcome of which verb leads where. Static TwiML cannot branch on an outcome (Grammar.md §11), so a
+/// continuation label names every outcome that takes it (every DialCallStatus, every QueueResult):
+/// the reader sees that one arrow covers a busy agent as well as a finished call.
+///
+/// Everything returned is display text with no control character (see `FlowGraph`); quotes and other
+/// characters special to a drawing language are left for the renderers to escape.
+enum GraphText {
+    /// Said text longer than this is cut, so that a node stays narrow enough to read in a picture.
+    static let excerptLength = 28
+
+    // MARK: - Edge labels
+
+    static let dialEnds = "dial ends (completed / busy / no-answer / failed)"
+    static let queueLeft = "queue left (bridged / leave / redirected / queue-full / error)"
+    static let conferenceEnds = "conference ends"
+    static let input = "input"
+    static let noInput = "no input"
+    static let recordingEnds = "recording ends"
+    static let go = "go"
+    static let thenHangup = "then hangup"
+    static let dials = "dials"
+    static let playsWhileWaiting = "plays while waiting"
+    static let playsUntilStart = "plays until the conference starts"
+    static let playsWhileHeld = "plays while held"
+    static let playsBeforeBridge = "plays before the bridge"
+
+    /// Outcomes passed through on the way to an edge, then the edge's own outcome: `no input · go`.
+    static func label(_ parts: [String]) -> String {
+        parts.joined(separator: " · ")
+    }
+
+    // MARK: - Node text
+
+    static func legTitle(_ leg: Leg) -> String { leg.name }
+
+    /// How the leg's call comes to exist, under its name.
+    static func legLine(_ role: LegRole) -> String {
+        switch role {
+        case .entry: "incoming call"
+        case .outbound: "outbound call"
+        case .dialed: "dialed call"
+        }
+    }
+
+    static func clusterTitle(_ leg: Leg) -> String { "leg \(leg.name) (\(leg.role.rawValue))" }
+
+    static let documentsTitle = "queues and rooms"
+
+    static func documentTitle(owner: String, _ kind: DocumentKind) -> String { "\(owner) · \(kind.rawValue)" }
+
+    /// One line per verb; a gather's prompt verbs follow the gather on its line.
+    static func lines(_ verbs: [Verb]) -> [String] {
+        verbs.map(line)
+    }
+
+    static func line(_ verb: Verb) -> String {
+        switch verb {
+        case .say(let say): "say \(quoted(excerpt(say.text.value)))"
+        case .play(let play): playLine(play)
+        case .pause(let pause): "pause \(pause.length.value)s"
+        case .gather(let gather): (["gather"] + gather.prompt.map(line)).joined(separator: " · ")
+        case .record: "record"
+        case .dial(let dial): (["dial", dial.leg.value] + dial.targets.map(target)).joined(separator: " ")
+        case .dialQueue(let dial): "dial queue \(dial.queue.value)"
+        case .join(let join): "join \(join.room.value)"
+        case .enqueue(let enqueue): "enqueue \(enqueue.queue.value)"
+        case .leave: "leave"
+        case .go(let go): "go -> \(go.target.value.step)"
+        case .hangup: "hangup"
+        case .reject(let reject): reject.busy?.value == true ? "reject busy" : "reject"
+        }
+    }
+
+    private static func playLine(_ play: PlayVerb) -> String {
+        if let digits = play.digits { return "play digits \(quoted(displayed(digits.value)))" }
+        switch play.source.value {
+        case .asset(let name, _): return "play \(name)"
+        case .url(let url): return "play \(quoted(excerpt(url)))"
+        }
+    }
+
+    private static func target(_ target: DialTarget) -> String {
+        let address = quoted(displayed(target.address))
+        switch target.kind {
+        case .number: return address
+        case .client: return "client \(address)"
+        case .sip: return "sip \(address)"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
+
+    /// The start of `text`, cut at `excerptLength` characters with an ellipsis.
+    static func excerpt(_ text: String) -> String {
+        let shown = displayed(text)
+        return shown.count > excerptLength ? String(shown.prefix(excerptLength)) + "…" : shown
+    }
+
+    /// `text` with every control character (a `\n` or `\t` escape in a `.flow` string, a line or
+    /// paragraph separator) as a space: a node's lines are the renderer's to break, never the text's.
+    static func displayed(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+                        ? " " : scalar
+                }))
+    }
+}
