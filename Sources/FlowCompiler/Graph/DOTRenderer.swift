@@ -75,19 +75,15 @@ public enum DOTRenderer {
     static func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
 
     /// The body of a quoted string that reads back as `text`, in an identifier and in a label alike. A line
-    /// break becomes DOT's `\n`; other control characters, which Graphviz would copy into SVG where XML
-    /// forbids them, become spaces.
+    /// break becomes DOT's `\n`; other control characters become spaces.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
+        GraphText.replacingScalars(of: text) { scalar in
             switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            default:
-                if scalar.properties.generalCategory == .control { result += " " } else { result.unicodeScalars.append(scalar) }
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n": "\\n"
+            default: nil
             }
         }
-        return result
     }
 }

@@ -102,11 +102,23 @@ enum GraphText {
     /// `text` with every control character (a `\n` or `\t` escape in a `.flow` string, a line or
     /// paragraph separator) as a space: a node's lines are the renderer's to break, never the text's.
     static func displayed(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
-                        ? " " : scalar
-                }))
+        replacingScalars(of: text) { $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : nil }
+    }
+
+    /// `text` with each scalar for which `replacement` gives a string replaced by it, and every other
+    /// control character by a space. The renderers escape through this too, so no drawing language ever
+    /// receives a control character: Graphviz would copy it into SVG, where XML forbids most of them.
+    static func replacingScalars(of text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if let replaced = replacement(scalar) {
+                result += replaced
+            } else if scalar.properties.generalCategory == .control {
+                result += " "
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -144,20 +144,17 @@ public enum MermaidRenderer {
     /// an entity, the end of the string or of an edge label, as numeric or named entities; control
     /// characters as spaces.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
+        GraphText.replacingScalars(of: text) { scalar in
             switch scalar {
-            case "\"": result += "#quot;"
-            case "#": result += "#35;"
-            case "&": result += "#amp;"
-            case "<": result += "#lt;"
-            case ">": result += "#gt;"
-            case "`": result += "#96;"
-            case "|": result += "#124;"
-            default:
-                if scalar.properties.generalCategory == .control { result += " " } else { result.unicodeScalars.append(scalar) }
+            case "\"": "#quot;"
+            case "#": "#35;"
+            case "&": "#amp;"
+            case "<": "#lt;"
+            case ">": "#gt;"
+            case "`": "#96;"
+            case "|": "#124;"
+            default: nil
             }
         }
-        return result
     }
 }
