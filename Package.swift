@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "FlowCompiler", targets: ["FlowCompiler"]),
         .library(name: "FlowDiagnostics", targets: ["FlowDiagnostics"]),
         .executable(name: "flowc-serve", targets: ["flowc-serve"]),
+        .plugin(name: "FlowBuildPlugin", targets: ["FlowBuildPlugin"]),
+        .plugin(name: "FlowCommandPlugin", targets: ["FlowCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +48,21 @@ let package = Package(
                 "FlowDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The SwiftPM plugins (README, "SwiftPM plugins"; Examples/HoldLine uses both). They run the flowc
+        // executable and nothing else, so a package that applies them builds only flowc and ArgumentParser.
+        .plugin(name: "FlowBuildPlugin", capability: .buildTool(), dependencies: ["flowc"]),
+        .plugin(
+            name: "FlowCommandPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "compile-flows",
+                    description: "Build the package's .flow files into a static TwiML tree and routes.json"),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason: "compile-flows writes the static TwiML tree and routes.json into the package")
+                ]),
+            dependencies: ["flowc"]
         ),
         .testTarget(name: "FlowDiagnosticsTests", dependencies: ["FlowDiagnostics"]),
         .testTarget(name: "FlowCompilerTests", dependencies: ["FlowCompiler", "FlowDiagnostics"]),
