@@ -72,6 +72,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCompiler", "FlowDiagnostics"]),
+        .testTarget(
+            name: "FlowServeTests",
+            dependencies: [
+                "FlowServe", "FlowCompiler", "FlowDiagnostics", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
