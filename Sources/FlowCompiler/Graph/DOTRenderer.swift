@@ -2,8 +2,9 @@
 ///
 /// Every identifier and every label is a quoted string, whatever it holds, so no name can be read as a
 /// DOT keyword (`node`, `subgraph`, …) or break out of its statement. Inside quotes DOT treats `\"` and
-/// `\\` as escapes, and labels additionally read `\n`, `\l` and `\N`-style sequences, so a backslash of
-/// the text is doubled before anything else and a line of the node is ended by the renderer alone.
+/// `\\` as escapes, and labels additionally read `\n`, `\l` and `\N`-style sequences and HTML entities
+/// (`&amp;`), so a backslash of the text is doubled, an ampersand written as `&amp;`, and a line of a
+/// node is ended by the renderer alone.
 ///
 /// The output is a pure function of the graph: clusters, nodes and edges in the graph's order, the same
 /// bytes on every run, ending in one newline.
@@ -75,13 +76,14 @@ public enum DOTRenderer {
     static func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
 
     /// The body of a quoted string that reads back as `text`, in an identifier and in a label alike. A line
-    /// break becomes DOT's `\n`; other control characters become spaces.
+    /// break becomes DOT's `\n`, other control characters spaces.
     static func escaped(_ text: String) -> String {
         GraphText.replacingScalars(of: text) { scalar in
             switch scalar {
             case "\\": "\\\\"
             case "\"": "\\\""
             case "\n": "\\n"
+            case "&": "&amp;"
             default: nil
             }
         }
