@@ -14,10 +14,13 @@ enum SwiftLiteral {
     ///   lines and closing delimiter are indented by it, and Swift strips exactly that indentation.
     static func literal(_ text: String, indent: String = "") -> String {
         guard text.unicodeScalars.allSatisfy(isVerbatim) else { return escaped(text) }
-        let needsRaw = text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" }
-        if !needsRaw, !text.contains("\n") { return "\"\(text)\"" }
         let hashes = String(repeating: "#", count: delimiterHashCount(text))
-        guard text.contains("\n") else { return "\(hashes)\"\(text)\"\(hashes)" }
+        if !text.contains("\n") {
+            // Swift accepts a raw tab only in a multi-line literal.
+            if text.contains("\t") { return escaped(text) }
+            let needsRaw = text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" }
+            return needsRaw ? "\(hashes)\"\(text)\"\(hashes)" : "\"\(text)\""
+        }
         // The line break before the closing delimiter is not part of the value, so a final empty line
         // stands for a text that ends with a line break.
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -79,7 +82,7 @@ enum SwiftLiteral {
         return longest + 1
     }
 
-    /// Whether a scalar can stand as itself in a raw literal: tab, line feed, and everything printable.
+    /// Whether a scalar can stand as itself in a multi-line literal: tab, line feed, and everything printable.
     /// Other C0 and C1 controls, DEL, the Unicode line and paragraph separators (which editors and some
     /// tools treat as line breaks) and the bidirectional controls (which make source text read differently
     /// from what it compiles to) are escaped instead. A carriage return is escaped because Swift
@@ -108,8 +111,11 @@ enum SwiftNames {
     static let reservedTypeNames: Set<String> = [
         "FlowRoutes", "Route", "EntryPoint", "Parameter", "Request", "Operation", "Legs", "Whispers", "Queues",
         "Rooms", "Operations", "String", "Int", "Bool", "Optional", "Array", "Dictionary", "Sendable", "Hashable",
-        "Swift", "Self", "Type", "Protocol", "Any", "AnyObject", "Never", "Void", "Error",
+        "Swift", "Self", "Type", "Protocol", "Any", "AnyObject", "Never", "Void", "Error", "self", "init",
     ]
+
+    /// The members of `FlowRoutes` itself, which a flow's enum beside them must not be named like.
+    static let flowRoutesMembers: Set<String> = ["manifestJSON", "routes", "route", "routesByPath"]
 
     /// Member names whose member-access spelling means something else (`X.self`, `X.init`, `X.Type`):
     /// backticks do not help there, so they get a `_` suffix.
@@ -154,8 +160,9 @@ enum SwiftNames {
     ///   - raw: the names of one scope, distinct.
     ///   - isType: type names (upper camel case) or member names (lower camel case).
     /// - Returns: the Swift name of each raw name, unescaped (see `declared(_:)`).
-    static func assign(_ raw: [String], isType: Bool) -> [String: String] {
-        let reserved = isType ? reservedTypeNames : reservedMemberNames
+    ///   - alsoReserved: names the scope already declares.
+    static func assign(_ raw: [String], isType: Bool, alsoReserved: Set<String> = []) -> [String: String] {
+        let reserved = (isType ? reservedTypeNames : reservedMemberNames).union(alsoReserved)
         var used = Set<String>()
         var names: [String: String] = [:]
         for name in raw.sorted() {
