@@ -1,6 +1,7 @@
-@testable import FlowCompiler
 import FlowDiagnostics
 import Testing
+
+@testable import FlowCompiler
 
 /// What the picture of a flow says: its clusters, nodes and edges, independent of the drawing language;
 /// and the escaping each renderer applies.
@@ -60,10 +61,14 @@ import Testing
                 "caller -> caller.start [start]",
                 "caller.start -> caller.thanks [continuation] input",
                 "caller.start -> agent [dials] dials",
-                "caller.start -> caller.start [continuation] no input · dial ends (completed / busy / no-answer / failed) · go",
+                "caller.start -> caller.start [continuation] "
+                    + "no input · dial ends (completed / busy / no-answer / failed) · go",
                 "caller.thanks -> caller (hangup) [continuation] recording ends · then hangup",
             ])
-        #expect(graph.clusters[0].nodes[1].lines == ["gather · say \"Press a key.\"", "dial agent \"+15551230000\"", "go -> start"])
+        #expect(
+            graph.clusters[0].nodes[1].lines == [
+                "gather · say \"Press a key.\"", "dial agent \"+15551230000\"", "go -> start",
+            ])
         #expect(graph.clusters[1].nodes.map(\.kind) == [.leg(.dialed)])
     }
 
@@ -86,10 +91,11 @@ import Testing
         let edges = Self.edges(graph)
         #expect(edges.contains("caller.start -> room desk (wait) [plays] plays until the conference starts"))
         #expect(edges.contains("caller.start -> room desk (hold) [plays] plays while held"))
-        #expect(edges.suffix(2) == [
-            "caller.start -> room desk (hold) [operation] hold-caller",
-            "room desk (hold) -> caller.start [operation] unhold-caller",
-        ])
+        #expect(
+            edges.suffix(2) == [
+                "caller.start -> room desk (hold) [operation] hold-caller",
+                "room desk (hold) -> caller.start [operation] unhold-caller",
+            ])
     }
 
     @Test func operationWithoutDuringStartsAtTheLeg() throws {
@@ -133,7 +139,8 @@ import Testing
                   dial queue line then hangup
 
             """)
-        #expect(graph.clusters.last?.nodes.map(\.id) == ["room desk (hold)", "queue line (wait)", "queue line (whisper)"])
+        #expect(
+            graph.clusters.last?.nodes.map(\.id) == ["room desk (hold)", "queue line (wait)", "queue line (whisper)"])
         #expect(Self.edges(graph).contains("agent.start -> queue line (whisper) [plays] plays before the bridge"))
     }
 
@@ -192,7 +199,9 @@ import Testing
         let result = Compiler.check(sources: [
             SourceFile(
                 path: "two.flow",
-                text: "flow b\n  leg c entry\n    step s\n      hangup\nflow a\n  leg c entry\n    step s\n      hangup\n")
+                text:
+                    "flow b\n  leg c entry\n    step s\n      hangup\nflow a\n  leg c entry\n    step s\n      hangup\n"
+            )
         ])
         #expect(throws: FlowSelection.Problem.severalFlows(["a", "b"])) {
             try FlowSelection.flow(named: nil, in: result.program).get()

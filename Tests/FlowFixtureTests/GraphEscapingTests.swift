@@ -1,7 +1,8 @@
-@testable import FlowCompiler
 import FlowDiagnostics
 import Foundation
 import Testing
+
+@testable import FlowCompiler
 
 /// Hostile names and labels reach both drawing languages intact and harmless: the DOT renders with
 /// Graphviz without a warning and shows the text as written, the Mermaid stays in the checked subset.
@@ -56,7 +57,8 @@ import Testing
                 id: "end", kind: .leg(.entry), title: "leg \"end\" -> }",
                 nodes: [
                     FlowGraph.Node(id: "a b", kind: .leg(.entry), title: "a b"),
-                    FlowGraph.Node(id: "a_b", kind: .step(isTerminal: true), title: "quote \" and \\", lines: ["x\ny\r\u{7}z"]),
+                    FlowGraph.Node(
+                        id: "a_b", kind: .step(isTerminal: true), title: "quote \" and \\", lines: ["x\ny\r\u{7}z"]),
                     FlowGraph.Node(id: "!!!", kind: .document(.wait), title: "&amp; &lt; #quot; #35;"),
                     FlowGraph.Node(id: "--> o", kind: .end(.hangup), title: "<br> | ` ]) /] )))"),
                 ]),

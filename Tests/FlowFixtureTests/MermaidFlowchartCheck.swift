@@ -1,4 +1,5 @@
 import Foundation
+
 /// A strict checker of the Mermaid flowchart subset `MermaidRenderer` writes.
 ///
 /// Mermaid itself cannot run here (it needs Node.js and a browser), so this is what establishes that

@@ -23,7 +23,9 @@ import Testing
         let result = try FlowcBinary.run(["graph", "flows/support_line.flow"], in: BundledFlowsTests.repository)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        let check = Compiler.check(paths: [BundledFlowsTests.repository.appendingPathComponent("flows/support_line.flow").path])
+        let check = Compiler.check(paths: [
+            BundledFlowsTests.repository.appendingPathComponent("flows/support_line.flow").path
+        ])
         let flow = try #require(check.program.flow(named: "support_line"))
         #expect(result.stdout == DOTRenderer.render(FlowGraph(flow: flow)))
     }
@@ -49,7 +51,8 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "error: two.flow: no flow named 'gamma'; the input declares: alpha, beta\n")
 
-        let chosen = try FlowcBinary.run(["graph", "two.flow", "--flow", "alpha", "--format", "mermaid"], in: folder.url)
+        let chosen = try FlowcBinary.run(
+            ["graph", "two.flow", "--flow", "alpha", "--format", "mermaid"], in: folder.url)
         #expect(chosen.status == 0, "\(chosen.stderr)")
         #expect(chosen.stdout.contains("say #quot;Hi.#quot;"))
         #expect(!chosen.stdout.contains("beta"))
@@ -69,7 +72,8 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(
             "warn.flow",
-            "flow warn\n  audio unused = \"https://cdn.example.com/a.mp3\"\n  leg caller entry\n    step start\n      hangup\n")
+            "flow warn\n  audio unused = \"https://cdn.example.com/a.mp3\"\n"
+                + "  leg caller entry\n    step start\n      hangup\n")
         let result = try FlowcBinary.run(["graph", "warn.flow", "--color", "never"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning:"), "\(result.stderr)")

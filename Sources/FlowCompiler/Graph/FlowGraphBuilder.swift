@@ -50,8 +50,13 @@ struct FlowGraphBuilder {
     static func stepID(_ step: StepID) -> String { step.description }
     static func endID(leg: String, _ kind: Node.EndKind) -> String { "\(leg) (\(kind.rawValue))" }
     static func whisperID(leg: String) -> String { "\(leg) (whisper)" }
-    static func queueDocumentID(_ queue: String, _ kind: DocumentKind) -> String { "queue \(queue) (\(kind.rawValue))" }
-    static func roomDocumentID(_ room: String, _ kind: DocumentKind) -> String { "room \(room) (\(kind.rawValue))" }
+    static func documentID(owner: String, _ kind: DocumentKind) -> String { "\(owner) (\(kind.rawValue))" }
+    static func queueDocumentID(_ queue: String, _ kind: DocumentKind) -> String {
+        documentID(owner: "queue \(queue)", kind)
+    }
+    static func roomDocumentID(_ room: String, _ kind: DocumentKind) -> String {
+        documentID(owner: "room \(room)", kind)
+    }
 
     // MARK: - Nodes
 
@@ -64,7 +69,8 @@ struct FlowGraphBuilder {
         for step in leg.steps {
             nodes.append(
                 Node(
-                    id: Self.stepID(step.id), kind: .step(isTerminal: terminalSteps.contains(step.id)), title: step.name,
+                    id: Self.stepID(step.id), kind: .step(isTerminal: terminalSteps.contains(step.id)),
+                    title: step.name,
                     lines: GraphText.lines(step.verbs)))
         }
         if let whisper = leg.whisper {
@@ -83,24 +89,17 @@ struct FlowGraphBuilder {
     /// The documents of queues and rooms, owner by owner in source order (queues and rooms interleaved
     /// as written), each owner's documents in the order Grammar.md §6 lists them.
     private func documentNodes() -> [Node] {
-        typealias Owner = (offset: Int, nodes: [Node])
-        let queues: [Owner] = flow.queues.map { queue in
-            (queue.span.start.offset, [queue.wait, queue.whisper].compactMap { document in
-                document.map { documentNode($0, id: Self.queueDocumentID(queue.name, $0.kind), owner: "queue \(queue.name)") }
-            })
+        typealias Owner = (offset: Int, name: String, documents: [SpecialDocument?])
+        let queues: [Owner] = flow.queues.map { ($0.span.start.offset, "queue \($0.name)", [$0.wait, $0.whisper]) }
+        let rooms: [Owner] = flow.rooms.map { ($0.span.start.offset, "room \($0.name)", [$0.wait, $0.hold]) }
+        return (queues + rooms).sorted { $0.offset < $1.offset }.flatMap { owner in
+            owner.documents.compactMap { $0 }.map { document in
+                Node(
+                    id: Self.documentID(owner: owner.name, document.kind), kind: .document(document.kind),
+                    title: GraphText.documentTitle(owner: owner.name, document.kind),
+                    lines: GraphText.lines(document.verbs))
+            }
         }
-        let rooms: [Owner] = flow.rooms.map { room in
-            (room.span.start.offset, [room.wait, room.hold].compactMap { document in
-                document.map { documentNode($0, id: Self.roomDocumentID(room.name, $0.kind), owner: "room \(room.name)") }
-            })
-        }
-        return (queues + rooms).sorted { $0.offset < $1.offset }.flatMap(\.nodes)
-    }
-
-    private func documentNode(_ document: SpecialDocument, id: String, owner: String) -> Node {
-        Node(
-            id: id, kind: .document(document.kind), title: GraphText.documentTitle(owner: owner, document.kind),
-            lines: GraphText.lines(document.verbs))
     }
 
     // MARK: - Edges of legs and steps
@@ -120,7 +119,7 @@ struct FlowGraphBuilder {
 
     private mutating func addEdges(of step: Step) {
         let source = Self.stepID(step.id)
-        /// The outcomes a leg has passed through in this step to reach the current verb.
+        // The outcomes a leg has passed through in this step to reach the current verb.
         var passed: [String] = []
         for verb in step.verbs {
             switch verb {

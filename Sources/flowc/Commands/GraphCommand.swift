@@ -29,8 +29,10 @@ struct GraphCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The drawing language.", valueName: "dot|mermaid"))
     var format: GraphFormat = .dot
 
-    @Option(help: ArgumentHelp("Colour diagnostics: auto (a terminal without NO_COLOR), always, never.",
-        valueName: "auto|always|never"))
+    @Option(
+        help: ArgumentHelp(
+            "Colour diagnostics: auto (a terminal without NO_COLOR), always, never.",
+            valueName: "auto|always|never"))
     var color: ColorChoice = .auto
 
     func run() throws {
