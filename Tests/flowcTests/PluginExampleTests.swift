@@ -137,3 +137,36 @@ import Testing
         return (process.terminationStatus, output)
     }
 }
+
+/// `flowc build --emit-swift`, the plugin's mode, at the command line.
+@Suite struct EmitSwiftCommandTests {
+    @Test func writesTheSourceOnceAndLeavesAnUnchangedOneAlone() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("flows/hello.flow", SampleFlows.clean)
+        let arguments = ["build", "--emit-swift", "Gen/FlowRoutes.swift", "--swift-source-root", folder.url.path]
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("Gen"), withIntermediateDirectories: true)
+        let first = try FlowcBinary.run(arguments, in: folder.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let source = try folder.read("Gen/FlowRoutes.swift")
+        #expect(
+            source.contains("public enum Hello {") && source.contains("public static let start = FlowRoutes.Route("))
+        let written = try folder.modificationDate("Gen/FlowRoutes.swift")
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try FlowcBinary.run(arguments, in: folder.url)
+        #expect(second.status == 0)
+        #expect(try folder.modificationDate("Gen/FlowRoutes.swift") == written)
+        #expect(try folder.read("Gen/FlowRoutes.swift") == source)
+    }
+
+    @Test func aFailedOrDryBuildWritesNoSource() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("flows/hello.flow", SampleFlows.withError)
+        let failed = try FlowcBinary.run(["build", "--emit-swift", "FlowRoutes.swift"], in: folder.url)
+        #expect(failed.status == 1)
+        try folder.write("flows/hello.flow", SampleFlows.clean)
+        let dry = try FlowcBinary.run(["build", "--dry-run", "--emit-swift", "FlowRoutes.swift"], in: folder.url)
+        #expect(dry.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("FlowRoutes.swift").path))
+    }
+}
