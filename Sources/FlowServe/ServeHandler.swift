@@ -114,13 +114,12 @@ public struct ServeHandler: HTTPHandler {
             let url = publicURL?.url(rawTarget: rawTarget)
                 ?? PublicURL.direct(host: request.headers[.host], rawTarget: rawTarget)
         else { return .unknownURL }
-        let body: [UInt8]
-        do {
-            body = Array(try await request.bodyData)
-        } catch {
-            return .unreadableBody
+        let isPost = request.method.rawValue == "POST"
+        var body: [UInt8]?
+        if isPost {
+            do { body = Array(try await request.bodyData) } catch { return .unreadableBody }
         }
-        let isForm = request.method.rawValue == "POST" && Self.isForm(request.headers[.contentType])
+        let isForm = isPost && Self.isForm(request.headers[.contentType])
         return validator.validate(
             url: url, body: body, isForm: isForm, signature: request.headers[HTTPHeader(TwilioSignature.header)],
             settings: request.headers[HTTPHeader(TwilioSignature.settingsHeader)])

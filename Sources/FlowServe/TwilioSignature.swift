@@ -86,10 +86,12 @@ public struct TwilioSignature: Sendable {
     /// - Parameters:
     ///   - url: the full URL Twilio requested (scheme, host, optional port, path and raw query).
     ///   - body: the request body; read as form parameters when `isForm`, else hashed for `bodySHA256`.
+    ///     `nil` for a request without one (GET, HEAD): the library checks `bodySHA256` only against a
+    ///     body string it is given, so a GET is never refused for it.
     ///   - isForm: whether the body is `application/x-www-form-urlencoded` (a POST webhook).
     ///   - signature: the `X-Twilio-Signature` header, if any.
     ///   - settings: the `X-Twilio-Webhooks-Signature-Settings` header, if any.
-    public func validate(url: String, body: [UInt8], isForm: Bool, signature: String?, settings: String? = nil)
+    public func validate(url: String, body: [UInt8]?, isForm: Bool, signature: String?, settings: String? = nil)
         -> Verdict
     {
         if let algorithm = Self.algorithm(settings: settings), algorithm.uppercased() != "HMAC_SHA1" {
@@ -99,9 +101,9 @@ public struct TwilioSignature: Sendable {
         var parameters: [FormParameter] = []
         var bodyHashMatches = true
         if isForm {
-            guard let form = FormParameter.parse(body) else { return .unreadableBody }
+            guard let form = FormParameter.parse(body ?? []) else { return .unreadableBody }
             parameters = form
-        } else if let expected = Self.bodyHashParameter(url: url) {
+        } else if let body, let expected = Self.bodyHashParameter(url: url) {
             let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
             bodyHashMatches = ConstantTime.isEqual(digest, expected)
         }
