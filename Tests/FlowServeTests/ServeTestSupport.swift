@@ -22,9 +22,10 @@ struct ScratchFolder {
     let path: String
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/flowserve-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
-        path = String(cString: made)
+        let made = NSTemporaryDirectory() + "/flowserve-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: false)
+        // Resolved, so paths compare equal to what realpath gives the server (/tmp may be a link).
+        path = URL(fileURLWithPath: made).resolvingSymlinksInPath().path
     }
 
     func remove() {

@@ -195,7 +195,8 @@ struct ServerTests {
         let flows = try ScratchFolder()
         defer { flows.remove() }
         let file = flows.path + "/hello.flow"
-        func write(_ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: file)) }
+        // Atomic writes, as editors save: a poll never reads a half-written file.
+        func write(_ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic) }
         func flow(_ greeting: String) -> String {
             "flow hello\n  leg caller entry\n    step start\n      say \"\(greeting)\"\n      hangup\n"
         }
@@ -215,10 +216,14 @@ struct ServerTests {
 
             // A new file joins the next build.
             try Data(flow("Second.").replacingOccurrences(of: "flow hello", with: "flow second").utf8)
-                .write(to: URL(fileURLWithPath: flows.path + "/second.flow"))
+                .write(to: URL(fileURLWithPath: flows.path + "/second.flow"), options: .atomic)
             try write(flow("Fixed."))
-            #expect(try await eventually { try await running.request("GET", "/second/legs/caller/start.xml").status == 200 })
-            #expect(try await running.request("GET", path).text.contains("Fixed."))
+            #expect(
+                try await eventually {
+                    let second = try await running.request("GET", "/second/legs/caller/start.xml")
+                    let fixed = try await running.request("GET", path)
+                    return second.status == 200 && fixed.text.contains("Fixed.")
+                })
         }
     }
 
