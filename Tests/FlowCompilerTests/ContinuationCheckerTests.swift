@@ -9,7 +9,7 @@ import Testing
         #expect(built.result.diagnostics.isEmpty, "\(built.result.diagnostics)")
         #expect(built.flows.count == 1)
         for flow in built.flows {
-            let findings = ContinuationChecker.check(flow)
+            let findings = ContinuationChecker.check(flow).diagnostics
             #expect(findings.isEmpty, "\(findings.map { "\($0.code) \($0.message)" })")
         }
     }

@@ -3,7 +3,7 @@ import FlowDiagnostics
 import Foundation
 import Testing
 
-/// Runs every file of `Fixtures/diagnostics/` through `Compiler.check` and compares what it reports with
+/// Runs every file of `Fixtures/diagnostics/` through the whole pipeline (`Compiler.build`, writing nothing) and compares what it reports with
 /// what the file says it expects.
 ///
 /// A fixture states each diagnostic it expects on a whole comment line of its own:
@@ -35,7 +35,7 @@ import Testing
         }
         #expect(!expectations.isEmpty, "\(name) states no expectation")
 
-        let result = Compiler.check(paths: [url.path])
+        let result = Compiler.build(paths: [url.path])
         var unmatched = result.diagnostics.filter { $0.severity != .note }
         for expectation in expectations {
             if let index = unmatched.firstIndex(where: expectation.matches) {
@@ -81,9 +81,10 @@ import Testing
         #expect(malformed == [3, 4])
     }
 
-    private func render(_ diagnostics: [Diagnostic], _ result: CompilationResult) -> String {
+    private func render(_ diagnostics: [Diagnostic], _ result: BuildResult) -> String {
         DiagnosticRenderer.render(
-            diagnostics, sources: DiagnosticRenderer.sources(result.sources), options: DiagnosticRenderOptions())
+            diagnostics, sources: DiagnosticRenderer.sources(result.compilation.sources),
+            options: DiagnosticRenderOptions())
     }
 }
 

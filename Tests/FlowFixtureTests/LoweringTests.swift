@@ -136,10 +136,11 @@ import Testing
                 "Hold": "true", "HoldMethod": "GET",
                 "HoldUrl": "https://twiml.example.com/conference/rooms/desk.hold.xml",
             ])
-        #expect(hold.effects.map(\.outcome) == ["hears-hold"])
+        // The operated leg first, then every other leg, as the continuation checker predicts them.
+        #expect(hold.effects.map { "\($0.leg) \($0.outcome)" } == ["caller hears-hold", "agent unchanged"])
         let unhold = try #require(flow.operations.first { $0.key == "unhold-caller" })
         #expect(unhold.requests.first?.parameters == ["Hold": "false"] && unhold.during == ["caller.start"])
-        #expect(unhold.effects.map(\.outcome) == ["unchanged"])
+        #expect(unhold.effects.map { "\($0.leg) \($0.outcome)" } == ["caller unchanged", "agent unchanged"])
         let rooms = Dictionary(uniqueKeysWithValues: flow.rooms.map { ($0.name, $0) })
         #expect(rooms["desk"]?.shared == true && rooms["desk"]?.perCallRoom == nil)
         #expect(rooms["private"]?.shared == false && rooms["private"]?.perCallRoom?.contains("'private-room'") == true)

@@ -12,10 +12,41 @@ import FlowDiagnostics
 /// 4. rooms, queues and labels across legs.
 /// Each question is a linear walk over the graph (`CallPaths`), so the cost is linear in the flow's size.
 public enum ContinuationChecker {
-    public static func check(_ flow: DeployedFlow) -> [Diagnostic] {
+    /// The findings about one flow, and the effect of each operation on the other legs.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// By operation: what every leg other than the operated one does when the operation is applied,
+        /// as the route manifest states it (one entry per distinct outcome, sorted).
+        public var effects: [OperationID: [RouteManifest.Effect]]
+    }
+
+    /// An operation of one flow; keys are unique only within a flow.
+    public struct OperationID: Hashable, Sendable {
+        public var flow: String
+        public var key: String
+
+        public init(flow: String, key: String) {
+            self.flow = flow
+            self.key = key
+        }
+    }
+
+    public static func check(_ flow: DeployedFlow) -> Report {
         var checker = Run(flow: flow)
         checker.run()
-        return checker.diagnostics
+        return Report(diagnostics: checker.diagnostics, effects: checker.effectsByOperation())
+    }
+
+    /// Checks every flow of a build, reading each back from its documents and its manifest entry.
+    public static func check(program: FlowProgram, documents: [RoutedDocument], manifest: RouteManifest) -> Report {
+        var report = Report(diagnostics: [], effects: [:])
+        for entry in manifest.flows {
+            guard let model = program.flow(named: entry.name) else { continue }
+            let flowReport = check(DeployedFlow(entry: entry, documents: documents, model: model))
+            report.diagnostics += flowReport.diagnostics
+            report.effects.merge(flowReport.effects) { first, _ in first }
+        }
+        return report
     }
 
     private struct Run {
@@ -27,6 +58,8 @@ public enum ContinuationChecker {
         var reach: [String: CallPaths.Reach] = [:]
         /// Findings already reported, so a document shared by many paths is reported once.
         var reported: Set<String> = []
+        /// What each operation does to the other legs, by operation key.
+        var effects: [String: Set<RouteManifest.Effect>] = [:]
 
         init(flow: DeployedFlow) {
             self.flow = flow
@@ -303,6 +336,10 @@ public enum ContinuationChecker {
         }
 
         mutating func reportDisconnect(_ operation: DeployedOperation, parentNode: Int, child: String) {
+            effects[operation.key, default: []].insert(
+                RouteManifest.Effect(
+                    leg: child, outcome: "disconnected", step: nil,
+                    explanation: "moving the leg that dialed '\(child)' hangs '\(child)' up (twiml-semantics.md §1.6)"))
             guard reported.insert("disconnect \(operation.key) \(child)").inserted else { return }
             let document = graph.document(of: parentNode)
             diagnostics.append(
@@ -324,6 +361,14 @@ public enum ContinuationChecker {
             let starts = continuation.compactMap { edge -> Int? in
                 if case .point(let next) = edge.target { return next }
                 return nil
+            }
+            for start in starts {
+                let document = graph.document(of: start)
+                let step = document.leg.flatMap { leg in document.step.map { "\(leg).\($0)" } }
+                effects[operation.key, default: []].insert(
+                    RouteManifest.Effect(
+                        leg: partner, outcome: "continues", step: step,
+                        explanation: "\(cause); it goes on with \(document.title) (twiml-semantics.md §1.6, §1.7)"))
             }
             let fallsOff = continuation.contains { $0.target == .fallOff } || starts.contains { paths.canFallOff[$0] }
             let hungUp =
@@ -357,6 +402,26 @@ public enum ContinuationChecker {
                     help: fallsOff
                         ? "give this verb a 'then -> step' continuation that keeps the leg waiting, or hold through a conference"
                         : "continue to a step that waits (a queue, a pause loop, a conference) instead of hanging up, or hold through a conference"))
+        }
+
+        /// The recorded effects, plus `unchanged` for every other leg an operation does not touch.
+        func effectsByOperation() -> [OperationID: [RouteManifest.Effect]] {
+            var result: [OperationID: [RouteManifest.Effect]] = [:]
+            for operation in flow.operations {
+                var found = effects[operation.key] ?? []
+                let touched = Set(found.map(\.leg))
+                let explanation: String
+                if case .participantHold = operation.action {
+                    explanation = "a participant hold changes no TwiML: this leg stays where it is (twiml-semantics.md §4.2, §8.4 rule 41)"
+                } else {
+                    explanation = "not bridged with '\(operation.leg)' where the operation applies: its TwiML does not change"
+                }
+                for leg in flow.legs where leg.name != operation.leg && !touched.contains(leg.name) {
+                    found.insert(RouteManifest.Effect(leg: leg.name, outcome: "unchanged", step: nil, explanation: explanation))
+                }
+                result[OperationID(flow: flow.name, key: operation.key)] = found.sorted { ($0.leg, $0.outcome, $0.step ?? "") < ($1.leg, $1.outcome, $1.step ?? "") }
+            }
+            return result
         }
 
         // MARK: - Rooms, queues, labels
@@ -420,8 +485,10 @@ public enum ContinuationChecker {
                                     Note("leg '\(first.leg)' uses it here", at: graph.document(of: first.node).span(ofVerb: graph.points[first.node].index)),
                                     Note("a duplicate participantLabel makes the second leg skip the conference and fall to the next verb (twiml-semantics.md §1.8, §8.1 rule 10, §8.4 rule 36)"),
                                 ]))
-                    } else if role == .entry || role == .outbound, labels[label] == nil {
-                        // Static TwiML gives every call the same room name, so two calls of one leg meet there.
+                    } else if role == .entry, flow.sharedConferences.contains(room), labels[label] == nil {
+                        // Every call to the number joins the one shared room with the same label. Outbound
+                        // legs are placed by the application one at a time, and a room that is not shared
+                        // gets a conference per call, so neither clashes with itself.
                         diagnostics.append(
                             Diagnostic(
                                 "FLOW310", nil, "every call of leg '\(join.leg)' joins conference '\(room)' with the same label '\(label)'",
@@ -467,6 +534,19 @@ public enum ContinuationChecker {
                         "FLOW307", nil, "\(document.title) is never reached",
                         at: document.span,
                         notes: [Note("no path of leg '\(legName)' and no operation leads to it")]))
+            }
+        }
+    }
+}
+
+extension RouteManifest {
+    /// Appends the checker's predicted effects on the other legs to each operation, after its own effect.
+    mutating func addEffects(_ effects: [ContinuationChecker.OperationID: [Effect]]) {
+        for flowIndex in flows.indices {
+            for operationIndex in flows[flowIndex].operations.indices {
+                let operation = flows[flowIndex].operations[operationIndex]
+                let id = ContinuationChecker.OperationID(flow: flows[flowIndex].name, key: operation.key)
+                flows[flowIndex].operations[operationIndex].effects += effects[id] ?? []
             }
         }
     }

@@ -51,7 +51,7 @@ extension DeployedFlow {
         }
         self.init(
             name: entry.name, baseURL: baseURL, documents: deployedDocuments, legs: legs, operations: operations,
-            span: model.nameSpan)
+            sharedConferences: Set(entry.rooms.filter(\.shared).map(\.twilioName)), span: model.nameSpan)
     }
 
     /// `ROUTE#INDEX`, the manifest's address of a top-level verb.

@@ -15,14 +15,18 @@ public struct DeployedFlow: Sendable {
     public var documents: [DeployedDocument]
     public var legs: [DeployedLeg]
     public var operations: [DeployedOperation]
+    /// Twilio names of the conferences every call shares (rooms marked `shared`). Other rooms get one
+    /// conference per call from the application (the manifest's `perCallRoom`).
+    public var sharedConferences: Set<String>
     /// The flow's declaration, for findings about the flow as a whole.
     public var span: SourceSpan
 
     public init(
         name: String, baseURL: String?, documents: [DeployedDocument], legs: [DeployedLeg],
-        operations: [DeployedOperation], span: SourceSpan
+        operations: [DeployedOperation], sharedConferences: Set<String> = [], span: SourceSpan
     ) {
         self.name = name
+        self.sharedConferences = sharedConferences
         self.baseURL = baseURL
         self.documents = documents.sorted { $0.route < $1.route }
         self.legs = legs

@@ -7,21 +7,11 @@ public struct BuildOptions: Sendable {
     public var urls: URLStyle
     /// Warnings count as errors, so a build with a warning writes nothing.
     public var strict: Bool
-    /// Analyses of the deployed artefacts (the continuation checker, issue #4). They run once the documents
-    /// and the manifest exist, and their errors stop the build like any other.
-    public var checkers: [any BuildChecker]
 
-    public init(urls: URLStyle = .relative, strict: Bool = false, checkers: [any BuildChecker] = []) {
+    public init(urls: URLStyle = .relative, strict: Bool = false) {
         self.urls = urls
         self.strict = strict
-        self.checkers = checkers
     }
-}
-
-/// An analysis that reads what a build would deploy: the TwiML documents exactly as generated and the
-/// route manifest, never the `.flow` syntax (issue #4).
-public protocol BuildChecker: Sendable {
-    func check(program: FlowProgram, documents: [RoutedDocument], manifest: RouteManifest) -> [Diagnostic]
 }
 
 /// What `Compiler.build` produced.
@@ -65,11 +55,13 @@ extension Compiler {
         build(LoadedSources(files: sources), options: options)
     }
 
-    /// parse → resolve → lower → validate → render → checkers.
+    /// parse → resolve → lower → validate → render → prove (the continuation checker) → manifest.
     ///
-    /// Code generation produces output, so it runs only when the analysis (`check`) found no error (the
-    /// stopping rule of `Compiler`). Lowering, TwiML validation and the checkers then all run and report
-    /// everything; any error among them, or under `strict` any warning, leaves `files` empty.
+    /// Code generation produces output, so it runs only when the front end (`check`) found no error (the
+    /// stopping rule of `Compiler`). Lowering, TwiML validation and the continuation checker then all run
+    /// and report everything; any error among them, or under `strict` any warning, leaves `files` empty.
+    /// The checker reads the documents and the manifest exactly as they would be deployed (issue #4), and
+    /// what it predicts for each operation becomes the manifest's `effects`.
     public static func build(_ input: LoadedSources, options: BuildOptions = BuildOptions()) -> BuildResult {
         let compilation = check(input)
         var result = BuildResult(
@@ -82,10 +74,7 @@ extension Compiler {
         let rendered = render(lowered.documents, program: compilation.program, diagnostics: &diagnostics)
         if let rendered {
             result.manifest = rendered.manifest
-            for checker in options.checkers {
-                diagnostics += checker.check(
-                    program: compilation.program, documents: lowered.documents, manifest: rendered.manifest)
-            }
+            diagnostics += rendered.proof
             diagnostics += OutputWriter.problems(in: rendered.files).map {
                 Diagnostic("FLOW900", .error, "generated an unsafe output path: \($0.message)", at: nil)
             }
@@ -99,7 +88,7 @@ extension Compiler {
     /// a digest or the manifest cannot be computed: a manifest with wrong hashes must never be written.
     private static func render(
         _ documents: [RoutedDocument], program: FlowProgram, diagnostics: inout [Diagnostic]
-    ) -> (files: [OutputFile], manifest: RouteManifest)? {
+    ) -> (files: [OutputFile], manifest: RouteManifest, proof: [Diagnostic])? {
         let renderer = TwiMLRenderer()
         var files: [OutputFile] = []
         var digests: [String: String] = [:]
@@ -115,12 +104,14 @@ extension Compiler {
             digests[document.route] = digest
             files.append(OutputFile(path: document.file, bytes: bytes))
         }
-        let manifest = ManifestBuilder.build(program: program, documents: documents, digests: digests)
+        var manifest = ManifestBuilder.build(program: program, documents: documents, digests: digests)
+        let proof = ContinuationChecker.check(program: program, documents: documents, manifest: manifest)
+        manifest.addEffects(proof.effects)
         guard let manifestBytes = ManifestRenderer().renderBytes(manifest) else {
             diagnostics.append(Diagnostic("FLOW900", .error, "the route manifest could not be encoded", at: nil))
             return nil
         }
         files.append(OutputFile(path: RouteLayout.manifestFile, bytes: manifestBytes))
-        return (files, manifest)
+        return (files, manifest, proof.diagnostics)
     }
 }
