@@ -377,8 +377,10 @@ public enum ContinuationChecker {
             guard fallsOff || hungUp else { return }
             guard reported.insert("partner \(operation.key) \(partner) \(node)").inserted else { return }
             let document = graph.document(of: node)
+            let place = document.leg == partner && document.step != nil ? "step '\(document.step ?? "")'" : document.title
             var notes = [
-                Note("\(partner): \(document.title) \(VerbDescription.describe(graph.verb(at: node)))", at: document.span(ofVerb: graph.points[node].index)),
+                // The diagnostic's own span is this verb, so the note carries none (no second snippet).
+                Note("\(partner), \(place): \(VerbDescription.describe(graph.verb(at: node)))"),
                 Note("operation '\(operation.key)' moves leg '\(operation.leg)'", at: operation.span),
                 Note(cause),
             ]
