@@ -40,9 +40,12 @@ public enum ContinuationChecker {
     /// Checks every flow of a build, reading each back from its documents and its manifest entry.
     public static func check(program: FlowProgram, documents: [RoutedDocument], manifest: RouteManifest) -> Report {
         var report = Report(diagnostics: [], effects: [:])
+        // Grouped once: filtering every flow's documents out of the whole build would be quadratic.
+        let byFlow = Dictionary(grouping: documents, by: \.flow)
+        let models = Dictionary(program.flows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in manifest.flows {
-            guard let model = program.flow(named: entry.name) else { continue }
-            let flowReport = check(DeployedFlow(entry: entry, documents: documents, model: model))
+            guard let model = models[entry.name] else { continue }
+            let flowReport = check(DeployedFlow(entry: entry, documents: byFlow[entry.name] ?? [], model: model))
             report.diagnostics += flowReport.diagnostics
             report.effects.merge(flowReport.effects) { first, _ in first }
         }
@@ -60,6 +63,8 @@ public enum ContinuationChecker {
         var reported: Set<String> = []
         /// What each operation does to the other legs, by operation key.
         var effects: [String: Set<RouteManifest.Effect>] = [:]
+        /// Queue and room verbs by name, indexed once reachability is known.
+        var meetings = Meetings()
 
         init(flow: DeployedFlow) {
             self.flow = flow
@@ -71,6 +76,7 @@ public enum ContinuationChecker {
             for leg in flow.legs {
                 reach[leg.name] = paths.reach(from: roots(of: leg))
             }
+            meetings = indexMeetings()
             for leg in flow.legs { checkOwnPaths(of: leg) }
             checkDocuments()
             checkContexts()
@@ -428,35 +434,64 @@ public enum ContinuationChecker {
 
         // MARK: - Rooms, queues, labels
 
-        func reachingLegs(_ node: Int) -> [String] {
-            flow.legs.filter { reach[$0.name]?.contains(node) == true }.map(\.name)
+        /// A verb that puts a leg in a queue or a room, and the legs that can reach it.
+        struct Meeting {
+            var leg: String
+            var node: Int
+            var name: String
         }
 
-        func verbs(where matches: (TwiMLElement) -> String?) -> [(leg: String, node: Int, name: String)] {
-            var result: [(String, Int, String)] = []
-            for node in graph.points.indices {
-                guard let verb = graph.verb(at: node), let name = matches(verb) else { continue }
-                for leg in reachingLegs(node) { result.append((leg, node, name)) }
+        /// Every reachable `<Enqueue>`, `<Dial><Queue>` and `<Dial><Conference>`, by the leg that runs it,
+        /// indexed once so that each operation's placements look their partners up in constant time.
+        struct Meetings {
+            var enqueues: [String: [Meeting]] = [:]
+            var dequeuers: [String: [Meeting]] = [:]
+            var joins: [String: [Meeting]] = [:]
+            /// In the order the graph holds them, for deterministic findings.
+            var allJoins: [Meeting] = []
+            var allDequeuers: [Meeting] = []
+        }
+
+        func indexMeetings() -> Meetings {
+            var legsAt: [Int: [String]] = [:]
+            for leg in flow.legs {
+                guard let reach = reach[leg.name] else { continue }
+                for node in reach.order { legsAt[node, default: []].append(leg.name) }
             }
-            return result
+            var meetings = Meetings()
+            for node in graph.points.indices {
+                guard let verb = graph.verb(at: node), let legs = legsAt[node] else { continue }
+                for leg in legs {
+                    if verb.name == "Enqueue" {
+                        meetings.enqueues[verb.text, default: []].append(Meeting(leg: leg, node: node, name: verb.text))
+                    } else if verb.name == "Dial", let queue = verb.children.first(where: { $0.name == "Queue" }) {
+                        let meeting = Meeting(leg: leg, node: node, name: queue.text)
+                        meetings.dequeuers[queue.text, default: []].append(meeting)
+                        meetings.allDequeuers.append(meeting)
+                    } else if verb.name == "Dial", let room = verb.children.first(where: { $0.name == "Conference" }) {
+                        let meeting = Meeting(leg: leg, node: node, name: room.text)
+                        meetings.joins[room.text, default: []].append(meeting)
+                        meetings.allJoins.append(meeting)
+                    }
+                }
+            }
+            return meetings
         }
 
         func enqueues(named queue: String) -> [(String, Int)] {
-            verbs { $0.name == "Enqueue" ? $0.text : nil }.filter { $0.name == queue }.map { ($0.leg, $0.node) }
+            (meetings.enqueues[queue] ?? []).map { ($0.leg, $0.node) }
         }
 
         func dequeuers(named queue: String) -> [(String, Int)] {
-            verbs { verb in verb.name == "Dial" ? verb.children.first { $0.name == "Queue" }?.text : nil }
-                .filter { $0.name == queue }.map { ($0.leg, $0.node) }
+            (meetings.dequeuers[queue] ?? []).map { ($0.leg, $0.node) }
         }
 
         func joins(named room: String) -> [(String, Int)] {
-            verbs { verb in verb.name == "Dial" ? verb.children.first { $0.name == "Conference" }?.text : nil }
-                .filter { $0.name == room }.map { ($0.leg, $0.node) }
+            (meetings.joins[room] ?? []).map { ($0.leg, $0.node) }
         }
 
         mutating func checkRooms() {
-            let all = verbs { verb in verb.name == "Dial" ? verb.children.first { $0.name == "Conference" }?.text : nil }
+            let all = meetings.allJoins
             for room in Set(all.map(\.name)).sorted() {
                 let joins = all.filter { $0.name == room }
                 let starters = joins.filter { join in
@@ -503,8 +538,7 @@ public enum ContinuationChecker {
         }
 
         mutating func checkQueues() {
-            let enqueued = Set(verbs { $0.name == "Enqueue" ? $0.text : nil }.map(\.name))
-            for dial in dequeuersAll() where !enqueued.contains(dial.name) {
+            for dial in meetings.allDequeuers where meetings.enqueues[dial.name] == nil {
                 let document = graph.document(of: dial.node)
                 guard reported.insert("queue \(dial.name)").inserted else { continue }
                 let reconnects = flow.operations.filter { operation in
@@ -521,9 +555,6 @@ public enum ContinuationChecker {
             }
         }
 
-        func dequeuersAll() -> [(leg: String, node: Int, name: String)] {
-            verbs { verb in verb.name == "Dial" ? verb.children.first { $0.name == "Queue" }?.text : nil }
-        }
 
         mutating func checkUnreachableSteps() {
             for (position, document) in flow.documents.enumerated() {
