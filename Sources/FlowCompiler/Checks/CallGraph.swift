@@ -293,6 +293,16 @@ struct CallGraph {
             return enqueueContinuation(of: points[site]).map {
                 Edge(target: $0.target, outcome: .leave, waits: false)
             }
+        case "Connect":
+            // Blocks until the session ends, then the action or the next verb; <VirtualAgent> without an
+            // action requests the current document again (§1.4, §8.4 rule 40).
+            if let action = verb[attribute: "action"] {
+                return [transfer(action, from: point, .dialEnds, waits: true)]
+            }
+            if verb.children.contains(where: { $0.name == "VirtualAgent" }) {
+                return [edge(to: Point(document: point.document, index: 0, site: point.site), .dialEnds, waits: true)]
+            }
+            return [edge(to: next, .dialEnds, waits: true)]
         case "Redirect":
             return [transfer(verb.text, from: point, .redirect)]
         case "Hangup":

@@ -158,7 +158,7 @@ public enum ContinuationChecker {
                 guard let verb = graph.verb(at: node), graph.points[node].site == nil else { continue }
                 let document = graph.document(of: node)
                 let index = graph.points[node].index
-                if ["Gather", "Record"].contains(verb.name), verb[attribute: "action"] == nil {
+                if ["Gather", "Record"].contains(verb.name) || isVirtualAgent(verb), verb[attribute: "action"] == nil {
                     diagnostics.append(
                         Diagnostic(
                             "FLOW305", nil,
@@ -185,6 +185,12 @@ public enum ContinuationChecker {
                         at: document.span(ofVerb: max(0, index - 1)),
                         notes: [Note("what Twilio does at the end of a hold document is not documented; it must loop with <Redirect> (twiml-semantics.md §3.1, §8.3 rule 20)")]))
             }
+        }
+
+        /// `<Connect><VirtualAgent>` without an action re-requests the current document, like Gather and Record
+        /// (twiml-semantics.md §1.4, §8.4 rule 38); other `<Connect>` nouns go on with the next verb.
+        func isVirtualAgent(_ verb: TwiMLElement) -> Bool {
+            verb.name == "Connect" && verb.children.contains { $0.name == "VirtualAgent" }
         }
 
         func transfersControl(_ verb: TwiMLElement) -> Bool {
