@@ -52,6 +52,8 @@ struct CallGraph {
         case conferenceWait
         /// Any end of a `<Dial>` (every DialCallStatus): its action, or the next verb.
         case dialEnds
+        /// The end of a `<Connect>` session: its action, or the next verb.
+        case sessionEnds
         /// The leg hears the queue's wait document while it waits.
         case queueWait
         /// Any way out of the queue (every QueueResult): the `<Enqueue>` action, or the next verb.
@@ -83,6 +85,7 @@ struct CallGraph {
             case .recordFallsThrough: "if Twilio goes on after the recording, the next verb runs"
             case .conferenceWait: "waits for the conference to start, hearing its wait document"
             case .dialEnds: "the dial ends"
+            case .sessionEnds: "the connected session ends"
             case .queueWait: "waits in the queue, hearing its wait document"
             case .queueLeft: "leaves the queue"
             case .leave: "leaves the queue"
@@ -297,12 +300,12 @@ struct CallGraph {
             // Blocks until the session ends, then the action or the next verb; <VirtualAgent> without an
             // action requests the current document again (§1.4, §8.4 rule 40).
             if let action = verb[attribute: "action"] {
-                return [transfer(action, from: point, .dialEnds, waits: true)]
+                return [transfer(action, from: point, .sessionEnds, waits: true)]
             }
             if verb.children.contains(where: { $0.name == "VirtualAgent" }) {
-                return [edge(to: Point(document: point.document, index: 0, site: point.site), .dialEnds, waits: true)]
+                return [edge(to: Point(document: point.document, index: 0, site: point.site), .sessionEnds, waits: true)]
             }
-            return [edge(to: next, .dialEnds, waits: true)]
+            return [edge(to: next, .sessionEnds, waits: true)]
         case "Redirect":
             return [transfer(verb.text, from: point, .redirect)]
         case "Hangup":
