@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Property tests only (Tests/FlowPropertyTests); no product depends on it.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .target(name: "FlowDiagnostics"),
@@ -49,6 +51,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark program of issue #6 (BENCHMARKS.md, Benchmarks/run.sh): run on demand, never by `swift test`.
+        .executableTarget(name: "flowc-bench", dependencies: ["FlowCompiler"]),
         // The SwiftPM plugins (README, "SwiftPM plugins"; Examples/HoldLine uses both). They run the flowc
         // executable and nothing else, so a package that applies them builds only flowc and ArgumentParser.
         .plugin(name: "FlowBuildPlugin", capability: .buildTool(), dependencies: ["flowc"]),
@@ -72,6 +76,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCompiler", "FlowDiagnostics"]),
+        .testTarget(
+            name: "FlowPropertyTests",
+            dependencies: [
+                "FlowCompiler", "FlowDiagnostics", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "FlowServeTests",
             dependencies: [
