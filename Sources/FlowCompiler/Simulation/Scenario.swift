@@ -47,12 +47,22 @@ public enum ScenarioEvent: Sendable, Hashable {
         case canceled
     }
 
+    /// A string as a scenario writes it, with `\` and `"` escaped, so `text` reads back as the same event.
+    static func quote(_ text: String) -> String {
+        var quoted = "\""
+        for character in text {
+            if character == "\\" || character == "\"" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "\""
+    }
+
     /// The event as the scenario writes it.
     public var text: String {
         switch self {
         case .start(let leg): "start \(leg)"
-        case .press(let leg, let digits): "press \(leg) \"\(digits)\""
-        case .speak(let leg, let words): "speak \(leg) \"\(words)\""
+        case .press(let leg, let digits): "press \(leg) \(Self.quote(digits))"
+        case .speak(let leg, let words): "speak \(leg) \(Self.quote(words))"
         case .silence(let leg): "silence \(leg)"
         case .finishRecording(let leg): "finish-recording \(leg)"
         case .answer(let leg): "answer \(leg)"
@@ -93,6 +103,8 @@ public enum ScenarioParser {
         var quoted: Bool
         var offset: Int
         var length: Int
+        /// False for a string whose closing quote is missing (the line ended first).
+        var closed = true
     }
 
     struct Problem: Error {
@@ -121,8 +133,12 @@ public enum ScenarioParser {
                     value.append(bytes[index])
                     index += 1
                 }
+                let closed = index < bytes.count
                 index = min(index + 1, bytes.count)
-                words.append(Word(text: String(decoding: value, as: UTF8.self), quoted: true, offset: start, length: index - start))
+                words.append(
+                    Word(
+                        text: String(decoding: value, as: UTF8.self), quoted: true, offset: start, length: index - start,
+                        closed: closed))
             } else {
                 while index < bytes.count, bytes[index] != UInt8(ascii: " "), bytes[index] != UInt8(ascii: "\t"),
                     bytes[index] != UInt8(ascii: "#"), bytes[index] != UInt8(ascii: "\r")
@@ -139,6 +155,9 @@ public enum ScenarioParser {
     static func interpret(_ words: [Word]) -> Result<ScenarioEvent, Problem> {
         let verb = words[0].text
         let arguments = Array(words.dropFirst())
+        if words.contains(where: { !$0.closed }) {
+            return .failure(Problem(code: "FLOW602", message: "a string is not closed: it needs a '\"' before the end of the line"))
+        }
         func name(_ expected: String) -> Result<String, Problem> {
             guard arguments.count == 1, !arguments[0].quoted, !arguments[0].text.isEmpty else {
                 return .failure(Problem(code: "FLOW602", message: "expected '\(verb) \(expected)'"))
@@ -153,8 +172,21 @@ public enum ScenarioParser {
         }
         switch verb {
         case "start": return name("LEG").map(ScenarioEvent.start)
-        case "press": return nameAndString("DIGITS").map { ScenarioEvent.press($0.0, $0.1) }
-        case "speak": return nameAndString("WORDS").map { ScenarioEvent.speak($0.0, $0.1) }
+        case "press":
+            return nameAndString("DIGITS").flatMap { leg, digits in
+                // A gather receives only DTMF keys; no key at all is `silence`.
+                guard !digits.isEmpty, digits.allSatisfy({ "0123456789*#".contains($0) }) else {
+                    return .failure(Problem(code: "FLOW602", message: "press takes the keys pressed: digits, '*' and '#'"))
+                }
+                return .success(ScenarioEvent.press(leg, digits))
+            }
+        case "speak":
+            return nameAndString("WORDS").flatMap { leg, words in
+                guard !words.isEmpty else {
+                    return .failure(Problem(code: "FLOW602", message: "speak takes the words spoken; no words is 'silence'"))
+                }
+                return .success(ScenarioEvent.speak(leg, words))
+            }
         case "silence": return name("LEG").map(ScenarioEvent.silence)
         case "finish-recording": return name("LEG").map(ScenarioEvent.finishRecording)
         case "answer": return name("LEG").map(ScenarioEvent.answer)

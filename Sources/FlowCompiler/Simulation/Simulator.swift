@@ -19,7 +19,8 @@ public struct Simulator {
     struct LegRun {
         enum State: Equatable {
             case idle
-            /// Running verbs; the simulator never leaves a leg here between events.
+            /// Running verbs, or a dialed leg that its parent's dial rings; only a ringing leg stays
+            /// here between events.
             case running
             case waiting(node: Int, Wait)
             case ended(String)
@@ -60,6 +61,7 @@ public struct Simulator {
         self.flow = flow
         graph = CallGraph(flow: flow)
         for leg in flow.legs { legs[leg.name] = LegRun() }
+        transcript.width = max(transcript.width, flow.legs.map(\.name.count).max() ?? 0)
     }
 
     /// Runs `scenario` and returns the transcript.
@@ -81,7 +83,8 @@ public struct Simulator {
         transcript.event(event.text, automatic: automatic)
         switch event {
         case .start(let leg):
-            guard legs[leg]?.state == .idle, let info = flow.legs.first(where: { $0.name == leg }) else {
+            guard legs[leg]?.state == .idle, let info = flow.legs.first(where: { $0.name == leg }), info.role != .dialed
+            else {
                 return refuse("leg '\(leg)' cannot start: it is not an idle entry or outbound leg")
             }
             guard let route = info.start, let node = graph.start(of: route) else {
@@ -175,6 +178,15 @@ public struct Simulator {
         guard let state = legs[leg]?.state, case .waiting(let node, let wait) = state else {
             return refuse("leg '\(leg)' is not live")
         }
+        // The checker proves an operation only where the flow lets the application apply it (the
+        // checker's placements): the leg's own point, or for a dialed leg the parent's <Dial>.
+        if !operation.during.isEmpty, !operation.during.contains(graph.document(of: node).route) {
+            let steps = operation.during.map { route in
+                flow.documents.first { $0.route == route }?.title ?? route
+            }
+            return refuse(
+                "operation '\(key)' applies only during \(steps.joined(separator: ", ")); leg '\(leg)' is in \(graph.document(of: node).title)")
+        }
         switch operation.action {
         case .participantHold(let conference, let hold, let holdRoute):
             guard case .conference(let room, _) = wait, room == conference else {
@@ -244,6 +256,9 @@ public struct Simulator {
             }
         case .conference(let room, _):
             rooms[room]?.participants.removeAll { $0 == leg }
+            // A conference ends when its last participant leaves; the next join makes a new one, which
+            // must start again (twiml-semantics.md §1.7, §2.2 Conference).
+            if rooms[room]?.participants.isEmpty == true { rooms[room] = nil }
             let endsRoom = graph.verb(at: node)?.children.first { $0.name == "Conference" }?[attribute: "endConferenceOnExit"] == "true"
             if endsRoom {
                 transcript.note("conference '\(room)' ends: '\(leg)' joined with endConferenceOnExit")
@@ -251,7 +266,7 @@ public struct Simulator {
                 rooms[room] = nil
                 for other in others {
                     if case .waiting(let joinNode, _) = legs[other]?.state {
-                        dialEnds(other, at: joinNode, because: "its conference ended")
+                        dialEnds(other, at: joinNode, because: "its dial ends: conference '\(room)' ended")
                     }
                 }
             }
@@ -340,7 +355,7 @@ public struct Simulator {
             case "Dial":
                 return dial(leg, verb, at: node)
             case "Enqueue":
-                return enqueue(leg, queue: verb.text, at: node)
+                return enqueue(leg, queue: verb.text, at: node, visited: visited)
             default:
                 guard case .point(let next) = edge.target else { return take(edge, leg: leg, visited: visited) }
                 node = next
@@ -391,7 +406,10 @@ public struct Simulator {
         return graph.verb(at: node)?.children.first { $0.name == "Conference" }?[attribute: "startConferenceOnEnter"] != "false"
     }
 
-    mutating func enqueue(_ leg: String, queue: String, at node: Int) {
+    /// Enqueues `leg`, or bridges it at once to a leg already dialing the queue. A wait document that
+    /// reaches `<Leave>` runs to it at once (the simulator has no clock) and the leg goes on in the same
+    /// burst, so `visited` carries over: a continuation that enqueues again stops as a loop.
+    mutating func enqueue(_ leg: String, queue: String, at node: Int, visited: Set<Int>) {
         if let dequeuer = waitingDequeuer(of: queue), case .waiting(let dialNode, _) = legs[dequeuer]?.state {
             bridge(member: leg, memberNode: node, dequeuer: dequeuer, dialNode: dialNode, queue: queue)
             return
@@ -406,7 +424,7 @@ public struct Simulator {
             transcript.line(leg, VerbDescription.describe(verb))
             if verb.name == "Leave" {
                 legs[leg]?.state = .running
-                if let edge = graph.edges[current].first { take(edge, leg: leg, visited: []) }
+                if let edge = graph.edges[current].first { take(edge, leg: leg, visited: visited) }
                 return
             }
             if verb.name == "Hangup" {
@@ -456,7 +474,8 @@ public struct Simulator {
             let summary: String
             switch state {
             case .idle: summary = "never started"
-            case .running: summary = "running"
+            case .running:
+                summary = ringingParent(of: leg.name).map { "ringing: dialed by \($0.0)" } ?? "running"
             case .ended(let reason): summary = "ended: \(reason)"
             case .waiting(let node, let wait): summary = "live: " + describe(wait, at: node)
             }
