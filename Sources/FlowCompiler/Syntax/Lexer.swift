@@ -455,7 +455,7 @@ private enum LexicalMessage {
     }
 
     /// A character as a message shows it: quoted when it is visible (a single quote in double quotes), as
-    /// `U+XXXX` when it is not.
+    /// `U+` and four hex digits (`U+0007`) when it is not.
     static func describe(_ scalar: Unicode.Scalar, in character: String) -> String {
         switch scalar.properties.generalCategory {
         case _ where scalar == "'":
