@@ -75,6 +75,7 @@ let package = Package(
             dependencies: ["FlowCompiler", "FlowDiagnostics"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "FlowBenchTests", dependencies: ["flowc-bench", "FlowCompiler", "FlowDiagnostics"]),
         .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCompiler", "FlowDiagnostics"]),
         .testTarget(
             name: "FlowPropertyTests",
