@@ -86,6 +86,17 @@ import Testing
         #expect(holds.contains { $0.contains("> apply hold-") && $0.contains("> apply reconnect-") })
     }
 
+    /// The README's example of `flowc simulate` is a committed scenario and its transcript, copied into
+    /// `text` blocks; a change to either must reach the README too.
+    @Test func readmeShowsTheCommittedScenarioAndTranscript() throws {
+        let readme = try String(
+            contentsOf: SourceTree.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for file in ["sales_line.rep-takes-caller.scenario", "sales_line.rep-takes-caller.transcript"] {
+            let text = try String(contentsOf: Self.scenarios.appendingPathComponent(file), encoding: .utf8)
+            #expect(readme.contains("```text\n" + text + "```\n"), "README.md shows an old copy of \(file)")
+        }
+    }
+
     /// A transcript left over from a renamed or removed scenario or flow, or a scenario of a flow that
     /// does not exist, would never be compared.
     @Test func everyTranscriptHasARun() throws {
