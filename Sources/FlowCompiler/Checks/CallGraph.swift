@@ -69,6 +69,9 @@ struct CallGraph {
     struct Edge: Hashable {
         var target: Target
         var outcome: Outcome
+        /// The HTTP method Twilio fetches the target document with, for edges that fetch one: the verb's
+        /// method attribute, or Twilio's default, `POST` (§2.2, §8.2 rule 15).
+        var method: String? = nil
         /// Whether the leg can wait at the source of this edge (a dial, a queue, a gather, a pause):
         /// a path that passes such a point is not an immediate hangup.
         var waits: Bool
@@ -188,24 +191,45 @@ struct CallGraph {
         return Edge(target: .point(node), outcome: outcome, waits: waits)
     }
 
+    /// Every URL a verb makes Twilio fetch, with the method it is fetched with (the checker requires GET
+    /// for static hosting, §8.2 rule 15).
+    struct Fetch: Hashable {
+        var from: Int
+        var attribute: String
+        var method: String
+    }
+
+    private(set) var fetches: [Fetch] = []
+
+    /// The method attribute `name` of `element`, or Twilio's default for it: POST (§2.2).
+    static func method(_ element: TwiMLElement, _ name: String = "method") -> String {
+        element[attribute: name] ?? "POST"
+    }
+
     /// Resolves a URL attribute of the verb at `point` to the start of a document in the same context.
-    private mutating func transfer(_ url: String, from point: Point, _ outcome: Outcome, waits: Bool = false) -> Edge {
+    private mutating func transfer(
+        _ url: String, from point: Point, _ outcome: Outcome, method: String, waits: Bool = false
+    ) -> Edge {
         let document = flow.documents[point.document]
+        fetches.append(Fetch(from: intern(point), attribute: "\(outcome)", method: method))
         guard
             let route = RouteReference.resolve(
                 url, from: document.route, flowRoot: "/" + flow.name, baseURL: flow.baseURL),
             let target = routeIndex[route]
-        else { return Edge(target: .unresolved(url), outcome: outcome, waits: waits) }
+        else { return Edge(target: .unresolved(url), outcome: outcome, method: method, waits: waits) }
         contextReferences.append(
             ContextReference(from: intern(point), attribute: "\(outcome)", route: route, expected: document.context))
-        return edge(to: Point(document: target, index: 0, site: point.site), outcome, waits: waits)
+        var result = edge(to: Point(document: target, index: 0, site: point.site), outcome, waits: waits)
+        result.method = method
+        return result
     }
 
     /// Records a reference to a document of another context; returns its route when it resolves.
-    private mutating func reference(_ url: String?, attribute: String, from point: Point, expected: TwiMLContext)
-        -> Int?
-    {
+    private mutating func reference(
+        _ url: String?, attribute: String, from point: Point, expected: TwiMLContext, method: String
+    ) -> Int? {
         guard let url else { return nil }
+        fetches.append(Fetch(from: intern(point), attribute: attribute, method: method))
         let document = flow.documents[point.document]
         guard
             let route = RouteReference.resolve(
@@ -232,7 +256,7 @@ struct CallGraph {
         case "Gather":
             var result: [Edge] = []
             if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, .gatherInput, waits: true))
+                result.append(transfer(action, from: point, .gatherInput, method: Self.method(verb), waits: true))
             } else {
                 result.append(
                     edge(to: Point(document: point.document, index: 0, site: point.site), .gatherInput, waits: true))
@@ -246,7 +270,7 @@ struct CallGraph {
             // (§2.2 Record), so it is kept as a conservative outcome.
             var result: [Edge] = []
             if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, .recordEnds, waits: true))
+                result.append(transfer(action, from: point, .recordEnds, method: Self.method(verb), waits: true))
             } else {
                 result.append(
                     edge(to: Point(document: point.document, index: 0, site: point.site), .recordEnds, waits: true))
@@ -257,23 +281,27 @@ struct CallGraph {
             for noun in verb.children {
                 switch noun.name {
                 case "Number", "Client", "Sip", "Application", "WhatsApp":
-                    _ = reference(noun[attribute: "url"], attribute: "url", from: point, expected: .whisper)
+                    _ = reference(
+                        noun[attribute: "url"], attribute: "url", from: point, expected: .whisper, method: Self.method(noun))
                 case "Queue":
-                    _ = reference(noun[attribute: "url"], attribute: "url", from: point, expected: .queueWhisper)
-                case "Conference":
-                    _ = reference(noun[attribute: "waitUrl"], attribute: "waitUrl", from: point, expected: .conferenceWait)
+                    _ = reference(
+                        noun[attribute: "url"], attribute: "url", from: point, expected: .queueWhisper,
+                        method: Self.method(noun))
                 default: break
                 }
             }
             var result: [Edge] = []
-            if let wait = verb.children.first(where: { $0.name == "Conference" })?[attribute: "waitUrl"],
-                let target = reference(wait, attribute: "waitUrl", from: point, expected: .conferenceWait)
+            if let room = verb.children.first(where: { $0.name == "Conference" }), let wait = room[attribute: "waitUrl"],
+                let target = reference(
+                    wait, attribute: "waitUrl", from: point, expected: .conferenceWait,
+                    method: Self.method(room, "waitMethod"))
             {
-                result.append(
-                    edge(to: Point(document: target, index: 0, site: nil), .conferenceWait, waits: true))
+                var waiting = edge(to: Point(document: target, index: 0, site: nil), .conferenceWait, waits: true)
+                waiting.method = Self.method(room, "waitMethod")
+                result.append(waiting)
             }
             if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, .dialEnds, waits: true))
+                result.append(transfer(action, from: point, .dialEnds, method: Self.method(verb), waits: true))
             } else {
                 result.append(edge(to: next, .dialEnds, waits: true))
             }
@@ -282,10 +310,13 @@ struct CallGraph {
             var result: [Edge] = []
             let site = intern(point)
             if let wait = verb[attribute: "waitUrl"],
-                let target = reference(wait, attribute: "waitUrl", from: point, expected: .enqueueWait)
+                let target = reference(
+                    wait, attribute: "waitUrl", from: point, expected: .enqueueWait,
+                    method: Self.method(verb, "waitUrlMethod"))
             {
-                result.append(
-                    edge(to: Point(document: target, index: 0, site: site), .queueWait, waits: true))
+                var waiting = edge(to: Point(document: target, index: 0, site: site), .queueWait, waits: true)
+                waiting.method = Self.method(verb, "waitUrlMethod")
+                result.append(waiting)
             }
             result.append(contentsOf: enqueueContinuation(of: point))
             return result
@@ -300,14 +331,14 @@ struct CallGraph {
             // Blocks until the session ends, then the action or the next verb; <VirtualAgent> without an
             // action requests the current document again (§1.4, §8.4 rule 40).
             if let action = verb[attribute: "action"] {
-                return [transfer(action, from: point, .sessionEnds, waits: true)]
+                return [transfer(action, from: point, .sessionEnds, method: Self.method(verb), waits: true)]
             }
             if verb.children.contains(where: { $0.name == "VirtualAgent" }) {
                 return [edge(to: Point(document: point.document, index: 0, site: point.site), .sessionEnds, waits: true)]
             }
             return [edge(to: next, .sessionEnds, waits: true)]
         case "Redirect":
-            return [transfer(verb.text, from: point, .redirect)]
+            return [transfer(verb.text, from: point, .redirect, method: Self.method(verb))]
         case "Hangup":
             return [Edge(target: .exit, outcome: .hangup, waits: false)]
         case "Reject":
@@ -322,7 +353,7 @@ struct CallGraph {
         let verb = flow.documents[point.document].document.verbs[point.index]
         let outer = Point(document: point.document, index: point.index, site: nil)
         if let action = verb[attribute: "action"] {
-            return [transfer(action, from: outer, .queueLeft, waits: true)]
+            return [transfer(action, from: outer, .queueLeft, method: Self.method(verb), waits: true)]
         }
         return [
             edge(to: Point(document: point.document, index: point.index + 1, site: nil), .queueLeft, waits: true)

@@ -174,6 +174,18 @@ public enum ContinuationChecker {
                             notes: [Note("control passes elsewhere here (twiml-semantics.md §1.1, §8.4 rule 27)", at: document.span(ofVerb: index))]))
                 }
             }
+            var fetched: Set<CallGraph.Fetch> = []
+            for fetch in graph.fetches where fetch.method != "GET" && fetched.insert(fetch).inserted {
+                let document = graph.document(of: fetch.from)
+                let index = graph.points[fetch.from].index
+                let verb = graph.verb(at: fetch.from)?.name ?? "verb"
+                diagnostics.append(
+                    Diagnostic(
+                        "FLOW315", nil,
+                        "<\(verb)> in \(document.title) makes Twilio fetch a document with \(fetch.method)",
+                        at: document.span(ofVerb: index),
+                        notes: [Note("static hosts refuse POST and Twilio caches only GET; every URL of a generated document needs an explicit GET (twiml-semantics.md §5, §8.2 rule 15)")]))
+            }
             for (position, document) in flow.documents.enumerated() where document.context == .hold {
                 guard let start = graph.node(CallGraph.Point(document: position, index: 0, site: nil)),
                     let found = paths.shortestPath(from: [start], where: { $0.target == .undocumentedEnd })

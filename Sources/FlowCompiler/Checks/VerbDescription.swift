@@ -5,8 +5,8 @@ enum VerbDescription {
     static func describe(_ verb: TwiMLElement?) -> String {
         guard let verb else { return "reaches the end of the document" }
         switch verb.name {
-        case "Say": return "says \(quote(verb.allText))"
-        case "Play": return verb.text.isEmpty ? "plays tones" : "plays \(verb.text)"
+        case "Say": return "says \(quote(verb.allText))" + repetitions(verb)
+        case "Play": return (verb.text.isEmpty ? "plays tones" : "plays \(verb.text)") + repetitions(verb)
         case "Pause": return "pauses \(verb[attribute: "length"] ?? "1")s"
         case "Gather": return "gathers input"
         case "Record": return "records"
@@ -18,6 +18,12 @@ enum VerbDescription {
         case "Reject": return "rejects the call"
         default: return "runs <\(verb.name)>"
         }
+    }
+
+    /// ` 3 times`, or ` until the leg hangs up` for `loop="0"` (§2.2 Say, Play).
+    private static func repetitions(_ verb: TwiMLElement) -> String {
+        guard let loop = verb[attribute: "loop"], loop != "1" else { return "" }
+        return loop == "0" ? " until the leg hangs up" : " \(loop) times"
     }
 
     private static func describeDial(_ verb: TwiMLElement) -> String {

@@ -306,7 +306,7 @@ public struct Simulator {
     mutating func take(_ edge: CallGraph.Edge, leg: String, visited: Set<Int>) {
         switch edge.target {
         case .point(let next):
-            step(leg, at: next, visited: visited)
+            step(leg, at: next, visited: visited, method: edge.method ?? "GET")
         case .exit:
             legs[leg]?.state = .ended(edge.outcome == .reject ? "rejected" : "hung up on purpose")
         case .fallOff:
@@ -322,9 +322,12 @@ public struct Simulator {
 
     /// Runs verbs from `start` until the leg waits or ends. A document entered twice in one burst is a
     /// loop with nothing to wait for but time (a pause loop): the leg waits there.
-    mutating func step(_ leg: String, at start: Int, visited: Set<Int>) {
+    /// `method` is how Twilio fetches the first document: the edge's method attribute (or Twilio's default,
+    /// POST), so a document generated without `method="GET"` shows up in the transcript.
+    mutating func step(_ leg: String, at start: Int, visited: Set<Int>, method: String = "GET") {
         var node = start
         var visited = visited
+        var method = method
         while true {
             let point = graph.points[node]
             if point.index == 0 {
@@ -334,7 +337,7 @@ public struct Simulator {
                     legs[leg]?.state = .waiting(node: node, .looping)
                     return
                 }
-                transcript.line(leg, "GET \(route)")
+                transcript.line(leg, "\(method) \(route)")
             }
             guard let edge = graph.edges[node].first else { return }
             guard let verb = graph.verb(at: node) else {
@@ -359,6 +362,7 @@ public struct Simulator {
             default:
                 guard case .point(let next) = edge.target else { return take(edge, leg: leg, visited: visited) }
                 node = next
+                method = edge.method ?? "GET"
             }
         }
     }
@@ -396,7 +400,7 @@ public struct Simulator {
         if !state.started, let wait = graph.edges[node].first(where: { $0.outcome == .conferenceWait }),
             case .point(let start) = wait.target
         {
-            transcript.line(leg, "waits for the conference to start: GET \(graph.document(of: start).route)")
+            transcript.line(leg, "waits for the conference to start: \(wait.method ?? "GET") \(graph.document(of: start).route)")
             playOnce(leg, from: start, repeats: "the wait document repeats")
         }
     }
@@ -417,7 +421,7 @@ public struct Simulator {
         legs[leg]?.state = .waiting(node: node, .queued(queue))
         guard let wait = graph.edges[node].first(where: { $0.outcome == .queueWait }), case .point(var current) = wait.target
         else { return }
-        transcript.line(leg, "hears the queue's wait document: GET \(graph.document(of: current).route)")
+        transcript.line(leg, "hears the queue's wait document: \(wait.method ?? "GET") \(graph.document(of: current).route)")
         var seen: Set<Int> = []
         while seen.insert(current).inserted {
             guard let verb = graph.verb(at: current) else { break }

@@ -214,5 +214,17 @@ extension DiagnosticCatalog {
                 join desk then -> goodbye
                 operation hold caller in desk
                 """),
+        DiagnosticCodeEntry(
+            "FLOW315", name: "document-fetched-with-post", severity: .error,
+            title: "a generated document is fetched with POST",
+            explanation: """
+                Twilio fetches action, Redirect, wait and whisper URLs with POST unless the verb says GET \
+                (twiml-semantics.md §2.2). Static hosts (S3 website endpoints, CloudFront by default) refuse \
+                POST, and Twilio caches only GET responses (§5), so every URL that names a generated \
+                document needs an explicit GET (§8.2 rule 15). flowc always writes it; this finding means a \
+                generated document lost it.
+                """,
+            wrong: "<Redirect>next.xml</Redirect>",
+            right: "<Redirect method=\"GET\">next.xml</Redirect>"),
     ]
 }

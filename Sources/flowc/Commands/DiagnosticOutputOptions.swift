@@ -42,13 +42,16 @@ struct DiagnosticOutputOptions: ParsableArguments {
     /// output a script reads; the machine formats go to standard output so they can be piped or redirected
     /// to a file (and GitHub reads workflow commands from standard output). The machine formats are
     /// printed even when empty, so a consumer always gets a document.
-    func show(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
+    ///
+    /// A command whose own product goes to standard output (`simulate`'s transcript) passes
+    /// `alwaysStandardError`, so the two never mix in one stream.
+    func show(_ diagnostics: [Diagnostic], sources: [SourceFile], alwaysStandardError: Bool = false) {
         let options = DiagnosticRenderOptions(
             format: format, colour: format == .text && color.isEnabled, summary: format == .text,
             toolVersion: FlowCompilerVersion.current)
         let text = DiagnosticRenderer.render(
             diagnostics, sources: DiagnosticRenderer.sources(sources), options: options)
-        (format == .text ? StandardStream.error : StandardStream.output).write(text)
+        (format == .text || alwaysStandardError ? StandardStream.error : StandardStream.output).write(text)
     }
 }
 

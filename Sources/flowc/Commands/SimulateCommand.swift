@@ -11,7 +11,8 @@ struct SimulateCommand: ParsableCommand {
             route manifest a build would deploy. Events come from a scenario file, one a line: start LEG, \
             press LEG "DIGITS", speak LEG "WORDS", silence LEG, finish-recording LEG, answer LEG, \
             busy|no-answer|failed|canceled LEG, hangup LEG, apply OPERATION. Without --scenario the happy \
-            path runs. The transcript format is stable (Docs/Simulate.md): keep transcripts as golden files.
+            path runs. The transcript format is stable (Docs/Simulate.md): keep transcripts as golden files. \
+            The transcript goes to standard output; diagnostics, in every --format, to standard error.
 
             Exit codes: 0 the transcript was printed; 1 the flow or the scenario has errors; 2 a usage error \
             or a path that cannot be read.
@@ -32,7 +33,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let result = Compiler.simulate(path: file, flow: flow, scenario: scenario)
         let diagnostics = result.build.diagnostics + result.diagnostics
-        if !diagnostics.isEmpty { output.show(diagnostics, sources: result.sources) }
+        if !diagnostics.isEmpty { output.show(diagnostics, sources: result.sources, alwaysStandardError: true) }
         if let transcript = result.transcript { StandardStream.output.write(transcript) }
         let inputFailed = result.hasInputFailure || result.diagnostics.contains { $0.code.rawValue == "FLOW001" }
         try ExitStatus(hasInputFailure: inputFailed, failed: result.transcript == nil).finish()
