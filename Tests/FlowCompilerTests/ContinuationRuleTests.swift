@@ -183,18 +183,14 @@ import Testing
     // MARK: - FLOW302: a leg runs off the end of a normal document (§1.2, §8.4 rule 25)
 
     @Test func flow302DialAsLastVerbFallsOff() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [say("Connecting"), dial("+15551230000")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
+        let flow = Deployment.caller([say("Connecting"), dial("+15551230000")])
         let finding = try #require(flow.check().diagnostics.only)
         #expect(finding.code == "FLOW302")
         #expect(finding.message == "leg 'caller' can run off the end of step 'start' of leg 'caller'")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
         #expect(finding.notes.contains { $0.message.contains("Twilio hangs leg 'caller' up") })
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [say("Connecting"), dial("+15551230000"), verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
+        let twin = Deployment.caller([say("Connecting"), dial("+15551230000"), verb("Hangup")])
         #expect(twin.check().diagnostics.isEmpty)
     }
 
@@ -202,27 +198,21 @@ import Testing
     /// the checker keeps the edge, so a `<Record>` that ends its document is a fall-off. Code generation writes
     /// the continuation twice (action and `<Redirect>`) for exactly this reason.
     @Test func flow302RecordWithNothingAfterIt() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [verb("Record", ["action": "thanks.xml"])])
+        var flow = Deployment.caller([verb("Record", ["action": "thanks.xml"])])
         flow.add("legs/caller/thanks.xml", [verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.only)
         #expect(finding.code == "FLOW302")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [verb("Record", ["action": "thanks.xml"]), verb("Redirect", text: "thanks.xml")])
+        var twin = Deployment.caller([verb("Record", ["action": "thanks.xml"]), verb("Redirect", text: "thanks.xml")])
         twin.add("legs/caller/thanks.xml", [verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
         #expect(twin.check().diagnostics.isEmpty)
     }
 
     @Test func flow302GatherWithoutInputInAnActionDocumentShowsThePath() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [dial("+15551230000", action: "menu.xml")])
+        var flow = Deployment.caller([dial("+15551230000", action: "menu.xml")])
         flow.add("legs/caller/menu.xml", [verb("Gather", ["action": "bye.xml"], children: [say("Press 1")])])
         flow.add("legs/caller/bye.xml", [verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.only)
         #expect(finding.code == "FLOW302")
         #expect(finding.message == "leg 'caller' can run off the end of step 'menu' of leg 'caller'")
@@ -242,11 +232,9 @@ import Testing
     }
 
     @Test func flow302IsReportedOncePerDocument() {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [verb("Redirect", text: "../../shared/end.xml")])
+        var flow = Deployment.caller([verb("Redirect", text: "../../shared/end.xml")])
         flow.add("legs/agent/start.xml", [verb("Redirect", text: "../../shared/end.xml")])
         flow.add("shared/end.xml", [say("Bye")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         flow.leg("agent", .outbound, start: "legs/agent/start.xml")
         #expect(flow.check().diagnostics.map(\.code) == ["FLOW302"])
     }
@@ -255,18 +243,14 @@ import Testing
 
     @Test(arguments: ["Gather", "Record"])
     func flow305VerbWithoutAction(_ name: String) throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [say("Hi"), verb(name), verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
+        let flow = Deployment.caller([say("Hi"), verb(name), verb("Hangup")])
         let finding = try #require(flow.check().diagnostics.only)
         #expect(finding.code == "FLOW305")
         #expect(finding.message == "<\(name)> in step 'start' of leg 'caller' has no action: Twilio requests the same document again")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [say("Hi"), verb(name, ["action": "next.xml"]), verb("Hangup")])
+        var twin = Deployment.caller([say("Hi"), verb(name, ["action": "next.xml"]), verb("Hangup")])
         twin.add("legs/caller/next.xml", [verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
         #expect(twin.check().diagnostics.isEmpty)
     }
 
@@ -299,20 +283,16 @@ import Testing
         verb("Enqueue", ["action": "../../shared/next.xml"], text: "support"),
     ])
     func flow308VerbAfterATransfer(_ transfer: TwiMLElement) throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [transfer, say("Never heard"), verb("Hangup")])
+        var flow = Deployment.caller([transfer, say("Never heard"), verb("Hangup")])
         flow.add("shared/next.xml", [verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.only)
         #expect(finding.code == "FLOW308")
         #expect(finding.severity == .warning)
         #expect(finding.message == "verbs after <\(transfer.name)> in step 'start' of leg 'caller' never run")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [say("Heard"), transfer])
+        var twin = Deployment.caller([say("Heard"), transfer])
         twin.add("shared/next.xml", [verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
         #expect(twin.check().diagnostics.isEmpty)
     }
 
@@ -331,44 +311,34 @@ import Testing
     // MARK: - FLOW312: a URL that names no generated document (§8.2 rule 12)
 
     @Test func flow312RedirectToAMissingDocument() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [say("Hi"), verb("Redirect", text: "missing.xml")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
+        let flow = Deployment.caller([say("Hi"), verb("Redirect", text: "missing.xml")])
         let finding = try #require(flow.check().diagnostics.only)
         #expect(finding.code == "FLOW312")
         #expect(finding.message == "'missing.xml' in step 'start' of leg 'caller' names no generated document")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [say("Hi"), verb("Redirect", text: "present.xml")])
+        var twin = Deployment.caller([say("Hi"), verb("Redirect", text: "present.xml")])
         twin.add("legs/caller/present.xml", [verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
         #expect(twin.check().diagnostics.isEmpty)
     }
 
     @Test func flow312DialActionOnAnotherHost() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [dial("+15551230000", action: "https://other.example.com/t/legs/caller/after.xml")])
+        var flow = Deployment.caller([dial("+15551230000", action: "https://other.example.com/t/legs/caller/after.xml")])
         flow.add("legs/caller/after.xml", [verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.first { $0.code == "FLOW312" })
         #expect(finding.message.hasPrefix("'https://other.example.com/t/legs/caller/after.xml' in step 'start'"))
         #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [dial("+15551230000", action: "https://twiml.example.com/t/legs/caller/after.xml")])
+        var twin = Deployment.caller([dial("+15551230000", action: "https://twiml.example.com/t/legs/caller/after.xml")])
         twin.add("legs/caller/after.xml", [verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
         #expect(twin.check().diagnostics.isEmpty)
     }
 
     /// A URL in a step no leg reaches is not reported (the step is, as unreachable): FLOW312 follows the
     /// paths of legs, and an operation that moves a leg there starts one.
     @Test func flow312FollowsThePathsOfLegs() {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [say("Hi"), verb("Hangup")])
+        var flow = Deployment.caller([say("Hi"), verb("Hangup")])
         flow.add("legs/caller/orphan.xml", [verb("Redirect", text: "missing.xml")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         #expect(flow.check().diagnostics.map(\.code) == ["FLOW307"])
         flow.operation(.move, "caller", to: "legs/caller/orphan.xml")
         #expect(flow.check().diagnostics.map(\.code) == ["FLOW312"])
@@ -377,10 +347,8 @@ import Testing
     // MARK: - FLOW313: a document used in a context it was not generated for (§3.1, §8.3 rule 24)
 
     @Test func flow313EnqueueWaitURLNamesAStep() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [verb("Enqueue", ["action": "music.xml", "waitUrl": "music.xml"], text: "support")])
+        var flow = Deployment.caller([verb("Enqueue", ["action": "music.xml", "waitUrl": "music.xml"], text: "support")])
         flow.add("legs/caller/music.xml", [verb("Play", text: "https://cdn.example.com/q.mp3"), verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.first { $0.code == "FLOW313" })
         #expect(finding.message == "step 'music' of leg 'caller' is used as an enqueue wait document but was generated as a normal document")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
@@ -396,10 +364,8 @@ import Testing
     }
 
     @Test func flow313StepRedirectsIntoAHoldDocument() throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [say("Hi"), verb("Redirect", text: "../../rooms/desk.hold.xml")])
+        var flow = Deployment.caller([say("Hi"), verb("Redirect", text: "../../rooms/desk.hold.xml")])
         flow.add("rooms/desk.hold.xml", .hold, [verb("Play", text: "https://cdn.example.com/h.mp3"), verb("Redirect")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.first { $0.code == "FLOW313" })
         #expect(finding.message == "document 'rooms/desk.hold.xml' is used as a normal document but was generated as a hold or announce document")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
@@ -417,11 +383,37 @@ import Testing
         #expect(finding.code == "FLOW313")
         #expect(finding.message.hasSuffix("is used as a whisper document but was generated as a queue whisper document"))
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [dial("+15551230000", action: "bye.xml", whisper: "../agent.whisper.xml")])
+        var twin = Deployment.caller([dial("+15551230000", action: "bye.xml", whisper: "../agent.whisper.xml")])
         twin.add("legs/caller/bye.xml", [verb("Hangup")])
         twin.add("legs/agent.whisper.xml", .whisper, [say("Call from support")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
+        #expect(twin.check().diagnostics.isEmpty)
+    }
+
+    // MARK: - FLOW315: a generated document fetched with POST (§5, §8.2 rule 15)
+
+    @Test func flow315RedirectAndWaitURLFetchedWithPOST() throws {
+        var flow = Deployment.caller([
+            say("Hi"),
+            verb("Enqueue", ["waitUrl": "../../queues/support.wait.xml", "waitUrlMethod": "POST"], text: "support"),
+            verb("Redirect", ["method": "POST"], text: "bye.xml"),
+        ])
+        flow.add("legs/caller/bye.xml", [verb("Hangup")])
+        flow.add("queues/support.wait.xml", .enqueueWait, [verb("Play", text: "https://cdn.example.com/q.mp3")])
+        let findings = flow.check().diagnostics
+        #expect(findings.map(\.code.rawValue) == ["FLOW315", "FLOW315"])
+        #expect(findings.compactMap(\.place) == [Place("legs/caller/start.xml", verb: 1), Place("legs/caller/start.xml", verb: 2)])
+        #expect(findings.map(\.message) == [
+            "<Enqueue> in step 'start' of leg 'caller' makes Twilio fetch a document with POST",
+            "<Redirect> in step 'start' of leg 'caller' makes Twilio fetch a document with POST",
+        ])
+
+        // The same verbs as code generation writes them, with an explicit GET.
+        var twin = Deployment.caller([
+            say("Hi"), verb("Enqueue", ["waitUrl": "../../queues/support.wait.xml"], text: "support"),
+            verb("Redirect", text: "bye.xml"),
+        ])
+        twin.add("legs/caller/bye.xml", [verb("Hangup")])
+        twin.add("queues/support.wait.xml", .enqueueWait, [verb("Play", text: "https://cdn.example.com/q.mp3")])
         #expect(twin.check().diagnostics.isEmpty)
     }
 
@@ -431,10 +423,8 @@ import Testing
     /// parent falls off when the child is moved, and that is an accidental hangup whatever the operation.
     @Test(arguments: [OperationKind.move, .hold])
     func flow301ParentDialWithNothingAfterIt(_ kind: OperationKind) throws {
-        var flow = Deployment()
-        flow.add("legs/caller/start.xml", [say("Connecting"), dial("+15551230000")])
+        var flow = Deployment.caller([say("Connecting"), dial("+15551230000")])
         flow.add("legs/agent/held.xml", [verb("Enqueue", text: "parked"), verb("Hangup")])
-        flow.leg("caller", .entry, start: "legs/caller/start.xml")
         flow.leg("agent", .dialed, dialedFrom: [("legs/caller/start.xml", 1)])
         flow.operation(kind, "agent", to: "legs/agent/held.xml")
         let report = flow.check()
@@ -445,11 +435,9 @@ import Testing
         // The caller's own path falls off too, without any operation.
         #expect(report.diagnostics.map(\.code.rawValue).sorted() == ["FLOW301", "FLOW302"])
 
-        var twin = Deployment()
-        twin.add("legs/caller/start.xml", [say("Connecting"), dial("+15551230000", action: "waiting.xml")])
+        var twin = Deployment.caller([say("Connecting"), dial("+15551230000", action: "waiting.xml")])
         twin.add("legs/caller/waiting.xml", [verb("Play", text: "https://cdn.example.com/h.mp3"), verb("Redirect")])
         twin.add("legs/agent/held.xml", [verb("Enqueue", text: "parked"), verb("Hangup")])
-        twin.leg("caller", .entry, start: "legs/caller/start.xml")
         twin.leg("agent", .dialed, dialedFrom: [("legs/caller/start.xml", 1)])
         twin.operation(kind, "agent", to: "legs/agent/held.xml")
         let clean = twin.check()
@@ -461,11 +449,9 @@ import Testing
     /// Only a hold requires the partner to wait: a move may end the partner's call on purpose.
     @Test func flow301ImmediateHangupCountsOnlyForAHold() {
         func deployment(_ kind: OperationKind) -> Deployment {
-            var flow = Deployment()
-            flow.add("legs/caller/start.xml", [dial("+15551230000", action: "bye.xml")])
+            var flow = Deployment.caller([dial("+15551230000", action: "bye.xml")])
             flow.add("legs/caller/bye.xml", [say("Goodbye"), verb("Hangup")])
             flow.add("legs/agent/held.xml", [verb("Enqueue", text: "parked"), verb("Hangup")])
-            flow.leg("caller", .entry, start: "legs/caller/start.xml")
             flow.leg("agent", .dialed, dialedFrom: [("legs/caller/start.xml", 0)])
             flow.operation(kind, "agent", to: "legs/agent/held.xml")
             return flow
@@ -498,6 +484,14 @@ private struct Deployment {
     /// The span of a document's header, told apart from its verbs'.
     static let headerLine = 1000
 
+    /// A flow whose entry leg 'caller' starts at `legs/caller/start.xml` with `verbs`.
+    static func caller(_ verbs: [TwiMLElement]) -> Deployment {
+        var flow = Deployment()
+        flow.add("legs/caller/start.xml", verbs)
+        flow.leg("caller", .entry, start: "legs/caller/start.xml")
+        return flow
+    }
+
     mutating func add(_ file: String, _ verbs: [TwiMLElement]) { add(file, .normal, verbs) }
 
     mutating func add(_ file: String, _ context: TwiMLContext, _ verbs: [TwiMLElement]) {
@@ -506,12 +500,29 @@ private struct Deployment {
         let isStep = parts.count == 3 && parts[0] == "legs" && parts[2].filter { $0 == "." }.count == 1
         let step = isStep ? String(parts[2].dropLast(4)) : nil
         let leg = isStep ? parts[1] : nil
+        let verbs = verbs.map(Self.fetchedWithGET)
         documents.append(
             DeployedDocument(
                 route: route, context: context, document: TwiMLDocument(verbs, context: context), leg: leg, step: step,
                 title: isStep ? "step '\(step ?? "")' of leg '\(leg ?? "")'" : "document '\(file)'",
                 span: Self.span(route, line: Self.headerLine),
                 verbSpans: verbs.indices.map { Self.span(route, line: $0 + 1) }))
+    }
+
+    /// `element` with an explicit `GET` for every URL it makes Twilio fetch, as code generation writes it
+    /// (Docs/Output.md, twiml-semantics.md §8.2 rule 15), so that a test's findings are about its own rule.
+    static func fetchedWithGET(_ element: TwiMLElement) -> TwiMLElement {
+        var copy = element
+        copy.content = element.content.map {
+            if case .element(let child) = $0 { return .element(fetchedWithGET(child)) }
+            return $0
+        }
+        let fetches = [("action", "method"), ("url", "method"), ("waitUrl", element.name == "Enqueue" ? "waitUrlMethod" : "waitMethod")]
+        for (url, method) in fetches where element[attribute: url] != nil && element[attribute: method] == nil {
+            copy = copy.setting(method, "GET")
+        }
+        if element.name == "Redirect", element[attribute: "method"] == nil { copy = copy.setting("method", "GET") }
+        return copy
     }
 
     mutating func leg(
