@@ -105,7 +105,7 @@ public enum ContinuationChecker {
                     switch edge.target {
                     case .fallOff:
                         reportFallOff(leg: leg, at: node, reach: reach)
-                    case .unresolved(let url):
+                    case .unresolved(let url) where graph.verb(at: node)?.name != "Leave":
                         let document = graph.document(of: node)
                         let key = "unresolved \(document.route) \(graph.points[node].index)"
                         guard reported.insert(key).inserted else { continue }
@@ -153,27 +153,45 @@ public enum ContinuationChecker {
 
         // MARK: - Documents on their own
 
+        /// Rules about each document on its own, reachable or not, wait documents included (their verbs exist
+        /// in the graph only once per `<Enqueue>` that uses them, so this walks the documents themselves).
         mutating func checkDocuments() {
-            for node in graph.points.indices {
-                guard let verb = graph.verb(at: node), graph.points[node].site == nil else { continue }
-                let document = graph.document(of: node)
-                let index = graph.points[node].index
-                if ["Gather", "Record"].contains(verb.name) || isVirtualAgent(verb), verb[attribute: "action"] == nil {
-                    diagnostics.append(
-                        Diagnostic(
-                            "FLOW305", nil,
-                            "<\(verb.name)> in \(document.title) has no action: Twilio requests the same document again",
-                            at: document.span(ofVerb: index),
-                            notes: [Note("on static files that repeats the document forever (twiml-semantics.md §8.4 rule 38)")]))
-                }
-                if transfersControl(verb), index + 1 < document.document.verbs.count, verb.name != "Record" {
-                    diagnostics.append(
-                        Diagnostic(
-                            "FLOW308", nil, "verbs after <\(verb.name)> in \(document.title) never run",
-                            at: document.span(ofVerb: index + 1),
-                            notes: [Note("control passes elsewhere here (twiml-semantics.md §1.1, §8.4 rule 27)", at: document.span(ofVerb: index))]))
+            for document in flow.documents {
+                for (index, verb) in document.document.verbs.enumerated() {
+                    checkVerb(verb, at: index, in: document)
                 }
             }
+            checkFetchesAndHoldDocuments()
+        }
+
+        mutating func checkVerb(_ verb: TwiMLElement, at index: Int, in document: DeployedDocument) {
+            if verb.name == "Leave", document.context != .enqueueWait {
+                diagnostics.append(
+                    Diagnostic(
+                        "FLOW316", nil, "<Leave> in \(document.title) runs outside an Enqueue wait document",
+                        at: document.span(ofVerb: index),
+                        notes: [Note("<Leave> takes a caller out of a queue and belongs only in the queue's wait document (twiml-semantics.md §2.2 Leave, §8.3 rule 23)")]))
+            }
+            if ["Gather", "Record"].contains(verb.name) || isVirtualAgent(verb), verb[attribute: "action"] == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        "FLOW305", nil,
+                        "<\(verb.name)> in \(document.title) has no action: Twilio requests the same document again",
+                        at: document.span(ofVerb: index),
+                        notes: [Note("on static files that repeats the document forever (twiml-semantics.md §8.4 rule 38)")]))
+            }
+            // Outside a wait document <Leave> is FLOW316 already; it transfers nothing there.
+            let misplacedLeave = verb.name == "Leave" && document.context != .enqueueWait
+            if transfersControl(verb), !misplacedLeave, index + 1 < document.document.verbs.count, verb.name != "Record" {
+                diagnostics.append(
+                    Diagnostic(
+                        "FLOW308", nil, "verbs after <\(verb.name)> in \(document.title) never run",
+                        at: document.span(ofVerb: index + 1),
+                        notes: [Note("control passes elsewhere here (twiml-semantics.md §1.1, §8.4 rule 27)", at: document.span(ofVerb: index))]))
+            }
+        }
+
+        mutating func checkFetchesAndHoldDocuments() {
             var fetched: Set<CallGraph.Fetch> = []
             for fetch in graph.fetches where fetch.method != "GET" && fetched.insert(fetch).inserted {
                 let document = graph.document(of: fetch.from)
@@ -218,6 +236,8 @@ public enum ContinuationChecker {
                 guard let target = graph.routeIndex[reference.route] else { continue }
                 let document = flow.documents[target]
                 guard document.context != reference.expected else { continue }
+                // A document that holds only verbs both contexts allow satisfies both (§8.3 rule 24).
+                if document.document.verbs.allSatisfy({ reference.expected.allowedVerbs.contains($0.name) }) { continue }
                 let from = graph.document(of: reference.from)
                 let key = "context \(reference.route) \(reference.expected)"
                 guard reported.insert(key).inserted else { continue }
@@ -389,10 +409,13 @@ public enum ContinuationChecker {
             for start in starts {
                 let document = graph.document(of: start)
                 let step = document.leg.flatMap { leg in document.step.map { "\(leg).\($0)" } }
+                let hungUpAtOnce = paths.endsWithoutWaiting[start]
                 effects[operation.key, default: []].insert(
                     RouteManifest.Effect(
-                        leg: partner, outcome: "continues", step: step,
-                        explanation: "\(cause); it goes on with \(document.title) (twiml-semantics.md §1.6, §1.7)"))
+                        leg: partner, outcome: hungUpAtOnce ? "disconnected" : "continues", step: step,
+                        explanation: hungUpAtOnce
+                            ? "\(cause); it goes on with \(document.title), which hangs it up before it waits (twiml-semantics.md §1.6, §1.7)"
+                            : "\(cause); it goes on with \(document.title) (twiml-semantics.md §1.6, §1.7)"))
             }
             let fallsOff = continuation.contains { $0.target == .fallOff } || starts.contains { paths.canFallOff[$0] }
             let hungUp =
@@ -579,7 +602,9 @@ public enum ContinuationChecker {
                 guard let legName = document.leg, document.step != nil,
                     let node = graph.node(CallGraph.Point(document: position, index: 0, site: nil))
                 else { continue }
-                if reach[legName]?.contains(node) == true { continue }
+                // An operation may move any leg to any step (`move caller -> agent.wrap`), so a step is
+                // reached when some leg reaches it.
+                if flow.legs.contains(where: { reach[$0.name]?.contains(node) == true }) { continue }
                 diagnostics.append(
                     Diagnostic(
                         "FLOW307", nil, "\(document.title) is never reached",

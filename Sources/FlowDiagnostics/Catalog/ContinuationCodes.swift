@@ -226,5 +226,16 @@ extension DiagnosticCatalog {
                 """,
             wrong: "<Redirect>next.xml</Redirect>",
             right: "<Redirect method=\"GET\">next.xml</Redirect>"),
+        DiagnosticCodeEntry(
+            "FLOW316", name: "leave-outside-wait", severity: .error,
+            title: "<Leave> outside an Enqueue wait document",
+            explanation: """
+                <Leave> takes the waiting caller out of its queue, so it means something only in the wait \
+                document of an <Enqueue> (twiml-semantics.md §2.2 Leave, §8.3 rule 23). The language allows \
+                `leave` only in a queue's `wait` document (FLOW212); this finding means a generated document \
+                has one elsewhere.
+                """,
+            wrong: "<Response><Say>Bye</Say><Leave/></Response>",
+            right: "<Response><Play>music.mp3</Play><Leave/></Response>  (as a queue's wait document)"),
     ]
 }
