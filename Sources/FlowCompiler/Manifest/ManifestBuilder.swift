@@ -15,8 +15,10 @@ public enum ManifestBuilder {
     public static func build(program: FlowProgram, documents: [RoutedDocument], digests: [String: String])
         -> RouteManifest
     {
+        // Grouped once: filtering the whole build's documents for every flow would be quadratic (BENCHMARKS.md).
+        let byFlow = Dictionary(grouping: documents, by: \.flow)
         let flows = program.flows.sorted { $0.name < $1.name }.map { flow in
-            FlowManifest(flow: flow, documents: documents.filter { $0.flow == flow.name }).entry
+            FlowManifest(flow: flow, documents: byFlow[flow.name] ?? []).entry
         }
         let routes = documents.sorted { $0.route < $1.route }.map { document in
             RouteManifest.Route(
@@ -54,17 +56,21 @@ struct FlowManifest {
     }
 
     private var legs: [RouteManifest.Leg] {
-        flow.legs.map { leg in
+        // Indexed once: scanning every document for every leg is quadratic in a flow with many dialed legs.
+        var dialedFrom: [String: [String]] = [:]
+        for document in documents {
+            for dialed in document.dialedLegs {
+                dialedFrom[dialed.leg, default: []].append("\(document.route)#\(dialed.index)")
+            }
+        }
+        return flow.legs.map { leg in
             let start =
                 leg.role == .dialed
                 ? nil : leg.startStep.map { route(of: RouteLayout.stepFile(flow: flow.name, step: $0.id)) }
             let whisper = leg.whisper.map { _ in route(of: RouteLayout.legWhisperFile(flow: flow.name, leg: leg.name)) }
-            let dialedFrom = documents.flatMap { document in
-                document.dialedLegs.filter { $0.leg == leg.name }.map { "\(document.route)#\($0.index)" }
-            }
             return RouteManifest.Leg(
-                name: leg.name, role: leg.role.rawValue, start: start, whisper: whisper, dialedFrom: dialedFrom.sorted()
-            )
+                name: leg.name, role: leg.role.rawValue, start: start, whisper: whisper,
+                dialedFrom: (dialedFrom[leg.name] ?? []).sorted())
         }
     }
 

@@ -240,7 +240,9 @@ private struct Walk {
         let limit = SourceLoader.maximumFileSize
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(expectedSize, limit) + 1)
-        let chunkSize = 1 << 20
+        // Sized to the file (one byte more, to see the end in the same read): a fixed 1 MiB buffer zeroed
+        // for every small file was a tenth of a build's instructions (BENCHMARKS.md).
+        let chunkSize = min(1 << 20, max(expectedSize, 0) + 1)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
