@@ -61,30 +61,23 @@ struct CallPaths {
 
     /// The nodes reachable from `roots`, each with the edge it was first reached by (for counterexamples).
     func reach(from roots: [Int]) -> Reach {
-        var parent: [Int: (node: Int, label: String)?] = [:]
-        var queue: [Int] = []
-        for root in roots where parent[root] == nil {
-            parent[root] = .some(nil)
-            queue.append(root)
-        }
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for edge in graph.edges[node] {
-                if case .point(let next) = edge.target, parent[next] == nil {
-                    parent[next] = .some((node, edge.label))
-                    queue.append(next)
-                }
-            }
-        }
-        return Reach(order: queue, parent: parent)
+        breadthFirst(from: roots, following: { _ in true }, stoppingAt: { _ in false }).reach
     }
 
     /// The shortest path from `roots` to a node that has an edge satisfying `isGoal`, with that edge.
+    /// Without `waitingAllowed`, the walk does not pass a point where the leg waits.
     func shortestPath(from roots: [Int], where isGoal: (CallGraph.Edge) -> Bool, waitingAllowed: Bool = true)
         -> (path: [Step], last: CallGraph.Edge)?
     {
+        let walk = breadthFirst(from: roots, following: { waitingAllowed || !$0.waits }, stoppingAt: isGoal)
+        return walk.goal.map { (walk.reach.path(to: $0.node), $0.edge) }
+    }
+
+    /// One breadth-first walk: follows the edges `follows` accepts, and stops at the first edge `isGoal`
+    /// accepts (checked before `follows`, so a goal edge counts even where the walk would not go on).
+    private func breadthFirst(
+        from roots: [Int], following follows: (CallGraph.Edge) -> Bool, stoppingAt isGoal: (CallGraph.Edge) -> Bool
+    ) -> (reach: Reach, goal: (node: Int, edge: CallGraph.Edge)?) {
         var parent: [Int: (node: Int, label: String)?] = [:]
         var queue: [Int] = []
         for root in roots where parent[root] == nil {
@@ -96,17 +89,13 @@ struct CallPaths {
             let node = queue[head]
             head += 1
             for edge in graph.edges[node] {
-                if isGoal(edge) {
-                    return (Reach(order: queue, parent: parent).path(to: node), edge)
-                }
-                if !waitingAllowed && edge.waits { continue }
-                if case .point(let next) = edge.target, parent[next] == nil {
-                    parent[next] = .some((node, edge.label))
-                    queue.append(next)
-                }
+                if isGoal(edge) { return (Reach(order: queue, parent: parent), (node, edge)) }
+                guard follows(edge), case .point(let next) = edge.target, parent[next] == nil else { continue }
+                parent[next] = .some((node, edge.label))
+                queue.append(next)
             }
         }
-        return nil
+        return (Reach(order: queue, parent: parent), nil)
     }
 
     /// One step of a counterexample: a node, and how the path arrived there.
