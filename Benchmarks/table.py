@@ -14,6 +14,13 @@ def hyperfine(path):
     return result["mean"], result.get("stddev") or 0.0, result["min"], len(result["times"])
 
 
+def cpu(path):
+    """Mean user + system CPU seconds: far less sensitive than wall time to other processes and to I/O."""
+    with open(path, encoding="utf-8") as handle:
+        result = json.load(handle)["results"][0]
+    return result["user"] + result["system"]
+
+
 def results(path):
     found = {}
     with open(path, encoding="utf-8") as handle:
@@ -34,6 +41,7 @@ def main():
     print("| flows | documents | flowc build, clean | per document | peak RSS | no-op rebuild | no-op / clean "
           "| VoiceResponse (process) | VoiceResponse (build+write only) | speed-up vs Python | cp -r | flowc / cp -r |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    cpu_rows = []
     clean_by_size, rss_by_size = {}, {}
     for size in sizes:
         clean, clean_sd, _, runs = hyperfine(f"{folder}/clean-{size}.json")
@@ -46,10 +54,18 @@ def main():
         with open(os.path.join(folder, "..", f"documents-{size}.json"), encoding="utf-8") as handle:
             documents = len(json.load(handle))
         clean_by_size[size], rss_by_size[size] = clean, rss
+        cpu_rows.append((size, cpu(f"{folder}/clean-{size}.json"), cpu(f"{folder}/noop-{size}.json"),
+                         cpu(f"{folder}/python-{size}.json"), cpu(f"{folder}/cp-{size}.json")))
         print(f"| {size:,} | {documents:,} | {clean:.3f} s ± {clean_sd:.3f} (n={runs}) | {clean / documents * 1e6:.1f} µs "
               f"| {rss:.1f} MiB | {noop:.3f} s ± {noop_sd:.3f} | {noop / clean * 100:.1f} % "
               f"| {python:.3f} s ± {python_sd:.3f} | {inner:.3f} s | {python / clean:.2f}× (target ≥ 20×: {verdict(python / clean >= 20)}) "
               f"| {copy:.3f} s ± {copy_sd:.3f} | {clean / copy:.2f}× (target ≤ 3× at 10,000) |")
+    print()
+    print("CPU time (user + system, mean), less sensitive to the machine's load than wall time:")
+    print("| flows | flowc build, clean | no-op rebuild | VoiceResponse | cp -r | Python / flowc | flowc / cp -r |")
+    print("|---|---|---|---|---|---|---|")
+    for size, clean, noop, python, copy in cpu_rows:
+        print(f"| {size:,} | {clean:.3f} s | {noop:.3f} s | {python:.3f} s | {copy:.3f} s | {python / clean:.2f}× | {clean / copy:.2f}× |")
     print()
     if 10000 in rss_by_size:
         print(f"peak memory at 10,000 flows: {rss_by_size[10000]:.1f} MiB (target < 200 MB: {verdict(rss_by_size[10000] * 1.048576 < 200)})")
