@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the libFuzzer target built by Fuzz/build.sh, at the lowest priority, for FUZZ_SECONDS (default 900).
 # The corpus ($FUZZ_BUILD/corpus, default .build-fuzz/corpus, never committed) is seeded with every .flow
-# file of the repository and Fuzz/seeds/. Fork mode keeps fuzzing after a crash; each crashing input is saved
+# file of the repository. Fork mode keeps fuzzing after a crash; each crashing input is saved
 # in $FUZZ_BUILD/artifacts/ (crash-*, timeout-*, oom-*), and the log in $FUZZ_BUILD/fuzz-<time>.log.
 # Reproduce one input: SWIFT_BACKTRACE=enable=no .build-fuzz/flowfuzz .build-fuzz/artifacts/crash-…
 # Usage: Fuzz/run.sh [extra libFuzzer flags]
@@ -11,11 +11,11 @@ OUT=${FUZZ_BUILD:-.build-fuzz}
 SECONDS_TO_RUN=${FUZZ_SECONDS:-900}
 [ -x "$OUT/flowfuzz" ] || Fuzz/build.sh
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
-# Seeds: the bundled flows, the examples, every test fixture, and the committed seed set.
-find . -name '*.flow' -not -path './.*' -type f | while read -r file; do
+# Seeds: the bundled flows, the examples, every test fixture (the fuzzer's own finds in
+# Tests/FlowFixtureTests/Fixtures/crashes among them); hidden folders such as .build are not searched.
+find . -path './.*' -prune -o -name '*.flow' -type f -print | while read -r file; do
     cp "$file" "$OUT/corpus/seed-$(printf '%s' "$file" | cksum | cut -d' ' -f1).flow"
 done
-cp Fuzz/seeds/* "$OUT/corpus/" 2>/dev/null || true
 LOG="$OUT/fuzz-$(date +%Y%m%d-%H%M%S).log"
 echo "fuzzing for $SECONDS_TO_RUN s; log: $LOG"
 # The Swift runtime's backtracer would otherwise symbolicate every crash for a minute.
