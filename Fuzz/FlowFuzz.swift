@@ -6,7 +6,8 @@
 // a seed stays a valid flow). Each input goes through what `flowc build` and `flowc fmt` do in memory, and
 // the target traps when an invariant does not hold:
 // - nothing crashes: load (UTF-8 decoding), lex, parse, resolve, lower, validate, render, the continuation
-//   check and the manifest (`Compiler.build`), and the formatter;
+//   check and the manifest (`Compiler.build`, with relative and, when that succeeds, absolute URLs), and
+//   the formatter;
 // - every diagnostic, note and fix-it points into an input file: a known path, offsets within its bytes,
 //   start before end, and the line and column that the offset has in that file;
 // - a file without errors (no syntax error, valid UTF-8) is formatted (`Formatter.format` is not `nil`), the
@@ -43,6 +44,15 @@ enum FlowFuzz {
         let input = LoadedSources(files: files, firstInvalidBytes: firstInvalid, diagnostics: loaderDiagnostics)
         let result = Compiler.build(input)
         checkSpans(result.diagnostics, in: files, stage: "build")
+        // Absolute URLs take other paths through lowering and the manifest; the same files must come out.
+        if !result.files.isEmpty {
+            let absolute = Compiler.build(input, options: BuildOptions(urls: .absolute))
+            checkSpans(absolute.diagnostics, in: files, stage: "build --urls absolute")
+            // A flow without `serve at` has no absolute URLs (an error); otherwise the same files come out.
+            if !absolute.files.isEmpty, absolute.files.map(\.path) != result.files.map(\.path) {
+                fail("absolute URLs change the set of output files", files.map(\.text).joined(separator: "\n#---\n"))
+            }
+        }
 
         // The formatter, exactly as `flowc fmt` decides what it may format.
         var formattedFiles: [SourceFile] = []
