@@ -85,11 +85,15 @@ import Testing
 
         var current = 0
         var landed = [0, 0]  // kills that left the old tree, the new tree
+        // Up to `reach` times the measured build: some kills land after the swap, in the clean-up, or after the
+        // exit. Tests run in parallel, so a build here can take several times the one measured; when ten kills
+        // in a row all land on one side, the window widens or narrows so that both sides stay covered.
+        var reach = 1.2
+        var streak = (side: -1, length: 0)
         for iteration in 0..<Self.iterations {
             let target = 1 - current
             try folder.write("flows/all.flow", sources[target])
-            // Up to 1.2 times a whole build: some kills land after the swap, in the clean-up, or after the exit.
-            let delay = Double(rng.next() % 1000) / 1000 * duration * 1.2
+            let delay = Double(rng.next() % 1000) / 1000 * duration * reach
             let context = "seed \(seed), iteration \(iteration), delay \(Int(delay * 1000)) ms of \(Int(duration * 1000)) ms"
 
             let process = Process()
@@ -105,6 +109,12 @@ import Testing
 
             let now = Self.tree(out)
             var recover = iteration % Self.recoveryEvery == Self.recoveryEvery - 1
+            let side = now == expected[current] ? 0 : now == expected[target] ? 1 : -1
+            streak = side == streak.side ? (side, streak.length + 1) : (side, 1)
+            if streak.length >= 10, landed[1 - max(side, 0)] == 0 {
+                reach = side == 0 ? reach * 2 : reach / 2
+                streak = (-1, 0)
+            }
             if now == expected[current] {
                 landed[0] += 1
             } else if now == expected[target] {
@@ -136,7 +146,7 @@ import Testing
         }
         // Both outcomes must have happened, or the delays missed the build.
         #expect(landed[0] > 0 && landed[1] > 0, "kills leaving the old tree, the new tree: \(landed); seed \(seed)")
-        print("KillFaultTests: \(Self.iterations) kills (seed \(seed), build \(Int(duration * 1000)) ms): "
+        print("KillFaultTests: \(Self.iterations) kills (seed \(seed), build \(Int(duration * 1000)) ms, window ×\(reach)): "
             + "\(landed[0]) left the previous tree, \(landed[1]) the new tree")
     }
 }
