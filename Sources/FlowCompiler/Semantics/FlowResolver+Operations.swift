@@ -163,9 +163,9 @@ extension FlowResolver {
             legName = explicit.name
         }
         guard !reference.step.isMissing else { return nil }
-        let steps = legStepNames[legName] ?? []
+        let steps = legStepNames[legName] ?? StepNames()
         guard steps.contains(reference.step.name) else {
-            diagnostics.append(.undefined("step", reference.step, in: "in leg '\(legName)'", candidates: steps))
+            diagnostics.append(.undefined("step", reference.step, in: "in leg '\(legName)'", candidates: steps.ordered))
             return nil
         }
         return Spanned(StepID(leg: legName, step: reference.step.name), at: reference.span)

@@ -19,7 +19,7 @@ struct FlowResolver {
     var roomDeclarations: [String: ResourceSyntax] = [:]
     var legDeclarations: [String: LegSyntax] = [:]
     /// The step names of each declared leg, first declarations, in source order.
-    var legStepNames: [String: [String]] = [:]
+    var legStepNames: [String: StepNames] = [:]
 
     // MARK: Facts gathered while resolving bodies
 
@@ -156,10 +156,10 @@ struct FlowResolver {
     }
 
     /// The distinct step names of `leg`, in source order.
-    static func stepNames(of leg: LegSyntax) -> [String] {
-        var names: [String] = []
-        for case .node(.step(let step)) in leg.members where !step.name.isMissing && !names.contains(step.name.name) {
-            names.append(step.name.name)
+    static func stepNames(of leg: LegSyntax) -> StepNames {
+        var names = StepNames()
+        for case .node(.step(let step)) in leg.members where !step.name.isMissing {
+            names.insert(step.name.name)
         }
         return names
     }
@@ -282,7 +282,7 @@ struct FlowResolver {
     }
 
     private mutating func resolveStep(
-        _ syntax: StepSyntax, leg: String, stepNames: [String], mayReject: Bool
+        _ syntax: StepSyntax, leg: String, stepNames: StepNames, mayReject: Bool
     ) -> Step? {
         let block = resolveBlock(
             syntax.verbs, place: .step(leg: leg, steps: stepNames), firstMayReject: mayReject)
