@@ -68,11 +68,13 @@ let package = Package(
                 ]),
             dependencies: ["flowc"]
         ),
-        .testTarget(name: "FlowDiagnosticsTests", dependencies: ["FlowDiagnostics"]),
+        // Test helpers shared by several test targets (a structural JSON Schema check).
+        .target(name: "FlowTestSupport", path: "Tests/FlowTestSupport"),
+        .testTarget(name: "FlowDiagnosticsTests", dependencies: ["FlowDiagnostics", "FlowTestSupport"]),
         .testTarget(name: "FlowCompilerTests", dependencies: ["FlowCompiler", "FlowDiagnostics"]),
         .testTarget(
             name: "FlowFixtureTests",
-            dependencies: ["FlowCompiler", "FlowDiagnostics"],
+            dependencies: ["FlowCompiler", "FlowDiagnostics", "FlowTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FlowBenchTests", dependencies: ["flowc-bench", "FlowCompiler", "FlowDiagnostics"]),
