@@ -68,10 +68,10 @@ let package = Package(
                 ]),
             dependencies: ["flowc"]
         ),
-        // Test helpers shared by several test targets (a structural JSON Schema check).
-        .target(name: "FlowTestSupport", path: "Tests/FlowTestSupport"),
+        // Test helpers shared by several test targets (a structural JSON Schema check, the syntax-tree dump).
+        .target(name: "FlowTestSupport", dependencies: ["FlowCompiler"], path: "Tests/FlowTestSupport"),
         .testTarget(name: "FlowDiagnosticsTests", dependencies: ["FlowDiagnostics", "FlowTestSupport"]),
-        .testTarget(name: "FlowCompilerTests", dependencies: ["FlowCompiler", "FlowDiagnostics"]),
+        .testTarget(name: "FlowCompilerTests", dependencies: ["FlowCompiler", "FlowDiagnostics", "FlowTestSupport"]),
         .testTarget(
             name: "FlowFixtureTests",
             dependencies: ["FlowCompiler", "FlowDiagnostics", "FlowTestSupport"],

@@ -1,5 +1,6 @@
 import FlowCompiler
 import FlowDiagnostics
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -59,20 +60,20 @@ import Testing
         let flow = FlowSyntax(
             trivia: Trivia(), name: Identifier(name: "a", span: span),
             members: [.error(ErrorLine(trivia: Trivia(), span: span))], span: span)
-        #expect(Formatter.format(FileSyntax(path: "a.flow", flows: [.node(flow)], trailingComments: [])) == nil)
+        #expect(SourceFormatter.format(FileSyntax(path: "a.flow", flows: [.node(flow)], trailingComments: [])) == nil)
     }
 
     @Test func refusesATreeWithAMissingName() {
         let span = SourceSpan(
             path: "a.flow", start: .init(offset: 0, line: 1, column: 1), end: .init(offset: 0, line: 1, column: 1))
         let flow = FlowSyntax(trivia: Trivia(), name: Identifier(name: "", span: span), members: [], span: span)
-        #expect(Formatter.format(FileSyntax(path: "a.flow", flows: [.node(flow)], trailingComments: [])) == nil)
+        #expect(SourceFormatter.format(FileSyntax(path: "a.flow", flows: [.node(flow)], trailingComments: [])) == nil)
     }
 
     @Test func refusesWhatTheParserCouldNotRead() {
         let result = Parser.parse(SourceFile(path: "a.flow", text: "flow a\n  leg caller\n  ???\n"))
         #expect(!result.diagnostics.isEmpty)
-        #expect(Formatter.format(result.syntax) == nil)
+        #expect(SourceFormatter.format(result.syntax) == nil)
     }
 
     // MARK: - Grammar.md
@@ -86,7 +87,7 @@ import Testing
     func grammarExampleIsCanonical(_ example: String) {
         let result = Parser.parse(SourceFile(path: "Grammar.md", text: example))
         #expect(result.diagnostics.isEmpty)
-        #expect(Formatter.format(result.syntax) == example)
+        #expect(SourceFormatter.format(result.syntax) == example)
     }
 
     // MARK: - SyntaxDump
@@ -124,7 +125,7 @@ import Testing
     private func format(_ source: String) -> String? {
         let result = Parser.parse(SourceFile(path: "test.flow", text: source))
         #expect(result.diagnostics.isEmpty, "test input must parse: \(result.diagnostics.map(\.message))")
-        return Formatter.format(result.syntax)
+        return SourceFormatter.format(result.syntax)
     }
 
     private func dump(_ source: String) -> String {

@@ -1,5 +1,6 @@
 import FlowCompiler
 import FlowDiagnostics
+import FlowTestSupport
 import Foundation
 import Testing
 

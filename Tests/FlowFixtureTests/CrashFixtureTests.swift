@@ -45,10 +45,10 @@ import Testing
             Self.expectSpansInside(parsed.diagnostics, [file])
             guard firstInvalid[file.path] == nil, !parsed.diagnostics.contains(where: { $0.severity == .error })
             else { continue }
-            let text = try #require(Formatter.format(parsed.syntax), "\(file.path) has no syntax error")
+            let text = try #require(SourceFormatter.format(parsed.syntax), "\(file.path) has no syntax error")
             let again = Parser.parse(SourceFile(path: file.path, text: text))
             #expect(!again.diagnostics.contains { $0.severity == .error }, "\(file.path) formatted:\n\(text)")
-            #expect(Formatter.format(again.syntax) == text, "formatting \(file.path) is not idempotent")
+            #expect(SourceFormatter.format(again.syntax) == text, "formatting \(file.path) is not idempotent")
             formatted.append(SourceFile(path: file.path, text: text))
         }
         if formatted.count == files.count {

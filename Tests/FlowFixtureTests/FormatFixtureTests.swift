@@ -1,5 +1,6 @@
 import FlowCompiler
 import FlowDiagnostics
+import FlowTestSupport
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ import Testing
     @Test(arguments: cases)
     func formatsToExpectedBytes(_ name: String) throws {
         let input = try Self.parse(contentsOf: "\(name).flow")
-        let formatted = try #require(Formatter.format(input.syntax), "the formatter refused \(name).flow")
+        let formatted = try #require(SourceFormatter.format(input.syntax), "the formatter refused \(name).flow")
 
         let expectedURL = Self.directory.appendingPathComponent("\(name).formatted.flow")
         if ProcessInfo.processInfo.environment["FLOWC_BLESS"] == "1" {
@@ -50,7 +51,7 @@ import Testing
             let input = Self.parse(prefix, path: "\(name).flow")
             let label = "\(name), first \(count) lines"
             let hasError = input.diagnostics.contains { $0.severity == .error }
-            guard let formatted = Formatter.format(input.syntax) else {
+            guard let formatted = SourceFormatter.format(input.syntax) else {
                 #expect(hasError, "\(label): refused without a syntax error")
                 continue
             }
@@ -84,7 +85,7 @@ import Testing
     static func expectFaithful(_ formatted: String, to input: ParseResult, label: String) {
         let reparsed = parse(formatted, path: "\(label) (formatted)")
         #expect(reparsed.diagnostics.isEmpty, "\(label): the formatted text does not parse cleanly")
-        #expect(Formatter.format(reparsed.syntax) == formatted, "\(label): formatting is not idempotent")
+        #expect(SourceFormatter.format(reparsed.syntax) == formatted, "\(label): formatting is not idempotent")
         #expect(
             SyntaxDump.dump(reparsed.syntax) == SyntaxDump.dump(input.syntax), "\(label): formatting changed the tree")
         #expect(commentTexts(reparsed.syntax) == commentTexts(input.syntax), "\(label): comments changed")

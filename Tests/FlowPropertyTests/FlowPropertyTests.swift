@@ -150,7 +150,7 @@ import Testing
     private func format(_ file: SourceFile) -> String? {
         let parsed = Parser.parse(file)
         guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        return Formatter.format(parsed.syntax)
+        return SourceFormatter.format(parsed.syntax)
     }
 
     private func documents(_ files: [OutputFile]) -> [String: [UInt8]] {

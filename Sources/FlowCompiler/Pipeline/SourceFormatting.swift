@@ -45,7 +45,7 @@ extension Compiler {
             let fileHasError = (input.diagnostics + parsed.diagnostics).contains {
                 $0.severity == .error && $0.span?.path == source.path
             }
-            let formatted = fileHasError ? nil : Formatter.format(parsed.syntax)
+            let formatted = fileHasError ? nil : SourceFormatter.format(parsed.syntax)
             if !fileHasError && formatted == nil {
                 // The formatter refuses only trees with a syntax error, which the parser reports; a refusal
                 // without one is the compiler's fault, and the file is still left untouched.

@@ -3,13 +3,13 @@
 /// The formatter reprints the tree, it does not edit the source text. What must hold:
 /// - **Meaning is preserved.** Every string, integer and duration is written exactly as its `sourceText`;
 ///   names and keywords as read. Parsing the output gives the same tree once spans and trivia are ignored
-///   (`SyntaxDump` shows that tree).
+///   (the test support target's `SyntaxDump` shows that tree).
 /// - **Every comment is kept at its line**: a whole-line comment stays above the line it preceded, a
 ///   trailing comment stays at the end of its line.
 /// - **Idempotent**: formatting formatted text changes nothing.
 /// - **Total**: a tree with a syntax error (an `ErrorLine`, a missing name, value or target) is refused
 ///   with `nil` instead of printed, so `fmt` never rewrites a file it could not fully read.
-public enum Formatter {
+public enum SourceFormatter {
     /// The canonical text of `syntax`, with LF line ends and one final newline (an empty file stays empty),
     /// or `nil` when the tree has a syntax error.
     public static func format(_ syntax: FileSyntax) -> String? {
@@ -26,7 +26,7 @@ public enum Formatter {
     }
 }
 
-/// Thrown when the tree has a part the parser could not read; `Formatter.format` turns it into `nil`.
+/// Thrown when the tree has a part the parser could not read; `SourceFormatter.format` turns it into `nil`.
 private struct UnreadablePart: Error {}
 
 extension BlockItem {

@@ -10,7 +10,7 @@ import Foundation
 /// `--watch`); 2 a usage error, a missing `TWILIO_AUTH_TOKEN` without `--insecure`, an unreadable input or
 /// output folder, or an address that cannot be listened on.
 @main
-struct ServeCommand: AsyncParsableCommand {
+struct DevServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flowc serve",
         abstract: "Build .flow files and serve the TwiML tree by its route manifest (development server).",

@@ -1,3 +1,5 @@
+import FlowCompiler
+
 /// A text rendering of a syntax tree's structure, for tests: one node per line, children indented by
 /// two spaces, without spans and without trivia (comments, blank lines).
 ///
