@@ -21,7 +21,8 @@ enum FlowcBinary {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs flowc; `input`, when given, is its standard input (otherwise it inherits the test's).
+    static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -30,7 +31,18 @@ enum FlowcBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let inputPipe, let input {
+            // Written from its own thread so that a child that writes before it has read all of its input
+            // cannot deadlock against the test.
+            let writer = Thread {
+                inputPipe.fileHandleForWriting.write(input)
+                try? inputPipe.fileHandleForWriting.close()
+            }
+            writer.start()
+        }
         // Both pipes are drained at once: a child that fills one pipe's buffer while the other is being
         // read would otherwise block forever.
         let errBox = DataBox()

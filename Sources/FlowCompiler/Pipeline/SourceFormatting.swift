@@ -36,7 +36,12 @@ extension Compiler {
     /// Loads `paths` (no path: `./flows`), parses each file, and formats every file that has no error.
     /// Writes nothing: the caller decides between rewriting and `--check`.
     public static func format(paths: [String]) -> FormatResult {
-        let input = SourceLoader.load(paths: paths)
+        format(SourceLoader.load(paths: paths))
+    }
+
+    /// Formats files already loaded: standard input (`flowc fmt -`) and an editor's unsaved buffers
+    /// (`flowc lsp`), which never touch the disk.
+    public static func format(_ input: LoadedSources) -> FormatResult {
         var diagnostics = input.diagnostics
         var files: [FormattedFile] = []
         for source in input.files {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlowCompiler
 import FlowDiagnostics
+import Foundation
 
 /// `flowc fmt`: rewrite flows in the canonical layout, or with `--check` only report which would change.
 struct FmtCommand: ParsableCommand {
@@ -13,18 +14,33 @@ struct FmtCommand: ParsableCommand {
             its diagnostics are printed instead. Rewritten files (or, with --check, files that would be) \
             are listed on standard output.
 
+            'flowc fmt -' formats standard input to standard output (an editor's format-on-save): the \
+            canonical text is written only when the input has no syntax error; otherwise nothing is \
+            written to standard output, the diagnostics go to standard error and the exit code is 1. \
+            With --check, nothing is written and the exit code says whether the input would change.
+
             Exit codes: 0 done, or with --check nothing to change; 1 a file was refused, or with --check \
             a file would change; 2 a usage error, or a path that cannot be read or written.
             """
     )
 
-    @Argument(help: "Files or folders to format (default: flows).")
+    @Argument(help: "Files or folders to format (default: flows), or '-' for standard input.")
     var paths: [String] = []
 
     @Flag(help: "Write nothing; list the files that would change and exit 1 if there is one.")
     var check = false
 
+    /// How diagnostics name standard input.
+    static let standardInputName = "<stdin>"
+
+    func validate() throws {
+        if paths.contains("-") && paths.count > 1 {
+            throw ValidationError("'-' (standard input) cannot be combined with other paths")
+        }
+    }
+
     func run() throws {
+        if paths == ["-"] { return try formatStandardInput() }
         let result = Compiler.format(paths: paths)
         let options = DiagnosticRenderOptions(colour: ColorChoice.auto.isEnabled, summary: true)
         StandardStream.error.write(DiagnosticRenderer.render(
@@ -46,5 +62,37 @@ struct FmtCommand: ParsableCommand {
         }
         let failed = result.hasRefusals || (check && !result.changedFiles.isEmpty)
         try ExitStatus(hasInputFailure: result.hasInputFailure || writeFailed, failed: failed).finish()
+    }
+
+    /// `flowc fmt -`: the one file is standard input, and its canonical text goes to standard output.
+    /// Standard output gets either the whole formatted text or nothing, so an editor that replaces its
+    /// buffer with the output never receives a partial or refused file.
+    private func formatStandardInput() throws {
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        guard bytes.count <= SourceLoader.maximumFileSize else {
+            StandardStream.error.write(
+                "error: standard input is larger than \(SourceLoader.maximumFileSize) bytes [FLOW011]\n")
+            try ExitStatus.usageOrInput.finish()
+            return
+        }
+        let decoded = SourceLoader.decode(path: Self.standardInputName, bytes: bytes)
+        let input = LoadedSources(
+            files: [decoded.file],
+            firstInvalidBytes: decoded.firstInvalidByte.map { [decoded.file.path: $0] } ?? [:],
+            diagnostics: decoded.diagnostic.map { [$0] } ?? [])
+        let result = Compiler.format(input)
+        let options = DiagnosticRenderOptions(colour: ColorChoice.auto.isEnabled, summary: false)
+        StandardStream.error.write(DiagnosticRenderer.render(
+            result.diagnostics, sources: DiagnosticRenderer.sources(result.files.map(\.source)), options: options))
+        guard let file = result.files.first, let formatted = file.formatted else {
+            try ExitStatus.failure.finish()
+            return
+        }
+        if check {
+            if file.isChanged { StandardStream.output.write("would reformat \(Self.standardInputName)\n") }
+            try ExitStatus(hasInputFailure: false, failed: file.isChanged).finish()
+            return
+        }
+        StandardStream.output.write(formatted)
     }
 }
