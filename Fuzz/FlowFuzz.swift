@@ -10,7 +10,7 @@
 //   the formatter;
 // - every diagnostic, note and fix-it points into an input file: a known path, offsets within its bytes,
 //   start before end, and the line and column that the offset has in that file;
-// - a file without errors (no syntax error, valid UTF-8) is formatted (`Formatter.format` is not `nil`), the
+// - a file without errors (no syntax error, valid UTF-8) is formatted (`SourceFormatter.format` is not `nil`), the
 //   formatted text parses without error and formats to itself (idempotence);
 // - when every file formats, building the formatted files gives the same documents, byte for byte;
 // - building the files in reverse order gives the same output files, byte for byte.
@@ -61,7 +61,7 @@ enum FlowFuzz {
             checkSpans(parsed.diagnostics, in: [file], stage: "parse")
             let hasError =
                 firstInvalid[file.path] != nil || parsed.diagnostics.contains { $0.severity == .error }
-            let formatted = Formatter.format(parsed.syntax)
+            let formatted = SourceFormatter.format(parsed.syntax)
             if hasError { continue }
             guard let formatted else {
                 fail("the formatter refused '\(file.path)', which has no syntax error", file.text)
@@ -71,7 +71,7 @@ enum FlowFuzz {
             if let error = reparsed.diagnostics.first(where: { $0.severity == .error }) {
                 fail("the formatted text of '\(file.path)' has an error: \(error.code.rawValue) \(error.message)", formatted)
             }
-            guard let twice = Formatter.format(reparsed.syntax) else {
+            guard let twice = SourceFormatter.format(reparsed.syntax) else {
                 fail("the formatter refused its own output for '\(file.path)'", formatted)
             }
             if twice != formatted {

@@ -141,13 +141,9 @@ func checker(_ arguments: Arguments) throws {
 
 func timeChecker(_ path: String, repeats: Int) throws -> (samples: [Double], documents: Int) {
     let built = try requireClean([path])
-    guard let manifest = built.manifest else { throw BenchError.failed("no manifest for \(path)") }
+    guard let plan = built.compilation.deployment else { throw BenchError.failed("no deployment for \(path)") }
     var findings = 0
-    let samples = Measure.samples(repeats) {
-        findings = ContinuationChecker.check(
-            program: built.compilation.program, documents: built.documents, manifest: manifest
-        ).diagnostics.count
-    }
+    let samples = Measure.samples(repeats) { findings = Pipeline.prove(plan).diagnostics.count }
     guard findings == 0 else { throw BenchError.failed("the checker reported \(findings) findings on \(path)") }
     return (samples, built.documents.count)
 }
@@ -181,15 +177,14 @@ func build(_ arguments: Arguments) throws {
     let repeats = try arguments.integer("repeat", default: 3)
     var loaded = SourceLoader.load(paths: [path])
     let load = Measure.samples(repeats) { loaded = SourceLoader.load(paths: [path]) }
-    let front = Measure.samples(repeats) { _ = Compiler.check(loaded) }
+    let front = Measure.samples(repeats) { _ = Pipeline.resolve(Pipeline.parse(loaded).map(\.syntax)) }
+    let analysis = Measure.samples(repeats) { _ = Compiler.check(loaded) }
     var result = Compiler.build(loaded)
     let whole = Measure.samples(repeats) { result = Compiler.build(loaded) }
-    guard result.diagnostics.isEmpty, let manifest = result.manifest else {
+    guard result.diagnostics.isEmpty, let plan = result.compilation.deployment else {
         throw BenchError.failed("\(path) does not build clean")
     }
-    let proof = Measure.samples(repeats) {
-        _ = ContinuationChecker.check(program: result.compilation.program, documents: result.documents, manifest: manifest)
-    }
+    let proof = Measure.samples(repeats) { _ = Pipeline.prove(plan) }
     var clean: [Double] = []
     var noop: [Double] = []
     for _ in 0..<max(1, repeats) {
@@ -200,7 +195,8 @@ func build(_ arguments: Arguments) throws {
     let files = result.files.count
     print("build \(path): \(result.flowCount) flows, \(files) files")
     print("  load sources               \(Measure.summary(load))")
-    print("  parse + resolve (check)    \(Measure.summary(front))")
+    print("  parse + resolve            \(Measure.summary(front))")
+    print("  Compiler.check (through the proof) \(Measure.summary(analysis))")
     print("  Compiler.build (all but writing) \(Measure.summary(whole))")
     print("    of which the checker     \(Measure.summary(proof))")
     print("  write, clean folder        \(Measure.summary(clean))")
@@ -208,6 +204,7 @@ func build(_ arguments: Arguments) throws {
     print("  peak resident memory       \(Measure.fixed(Measure.peakResidentMiB(), 1)) MiB")
     report("inprocess_load_ms", Measure.fixed(Measure.median(load) * 1000, 3))
     report("inprocess_frontend_ms", Measure.fixed(Measure.median(front) * 1000, 3))
+    report("inprocess_check_ms", Measure.fixed(Measure.median(analysis) * 1000, 3))
     report("inprocess_compile_ms", Measure.fixed(Measure.median(whole) * 1000, 3))
     report("inprocess_checker_ms", Measure.fixed(Measure.median(proof) * 1000, 3))
     report("inprocess_write_clean_ms", Measure.fixed(Measure.median(clean) * 1000, 3))

@@ -19,14 +19,7 @@ enum CheckerTestSupport {
 
     static func build(sources: [SourceFile]) -> Built {
         let result = Compiler.build(sources: sources)
-        var flows: [DeployedFlow] = []
-        if let manifest = result.manifest {
-            for entry in manifest.flows {
-                guard let model = result.compilation.program.flow(named: entry.name) else { continue }
-                flows.append(DeployedFlow(entry: entry, documents: result.documents, model: model))
-            }
-        }
-        return Built(result: result, flows: flows)
+        return Built(result: result, flows: result.compilation.deployment?.flows ?? [])
     }
 
     static func bundledFlow(_ name: String) -> SourceFile {

@@ -466,7 +466,7 @@ import Testing
         twin.operation(kind, "agent", to: "legs/agent/held.xml")
         let clean = twin.check()
         #expect(clean.diagnostics.isEmpty)
-        let effects = clean.effects[ContinuationChecker.OperationID(flow: "t", key: "\(kind)-agent")] ?? []
+        let effects = clean.effects[OperationID(flow: "t", key: "\(kind)-agent")] ?? []
         #expect(effects.map { "\($0.leg) \($0.outcome) \($0.step ?? "-")" } == ["caller continues caller.waiting"])
     }
 
@@ -562,7 +562,9 @@ private struct Deployment {
     mutating func operation(_ kind: OperationKind, _ leg: String, to file: String, during: [String] = []) {
         operations.append(
             DeployedOperation(
-                key: "\(kind)-\(leg)", kind: kind, leg: leg, action: .redirect(route: Self.route(file)),
+                key: "\(kind)-\(leg)", kind: kind, leg: leg,
+                strategy: .move(to: StepID(leg: leg, step: String(file.split(separator: "/").last ?? ""))),
+                action: .redirect(route: Self.route(file)),
                 during: during.map(Self.route), span: Self.span("operations", line: operations.count + 1)))
     }
 
@@ -574,7 +576,7 @@ private struct Deployment {
 
     var graph: CallGraph { CallGraph(flow: flow) }
 
-    func check() -> ContinuationChecker.Report { ContinuationChecker.check(flow) }
+    func check() -> Proof { ContinuationChecker.check(flow) }
 }
 
 /// An `<Enqueue>` that started a wait: its document and verb index.

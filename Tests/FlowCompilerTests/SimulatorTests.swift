@@ -459,7 +459,7 @@ import Testing
         var flow = try Self.deployed(Self.dialer())
         flow.operations.append(
             DeployedOperation(
-                key: "move-caller-anytime", kind: .move, leg: "caller",
+                key: "move-caller-anytime", kind: .move, leg: "caller", strategy: .move(to: StepID(leg: "caller", step: "parked")),
                 action: .redirect(route: "/dialer/legs/caller/parked.xml"), during: [], span: flow.span))
         let transcript = Self.run(flow, Self.bridged + "apply move-caller-anytime\n")
         #expect(

@@ -39,7 +39,7 @@ import Testing
         let result = Compiler.simulate(
             path: flows.appendingPathComponent("\(run.flow).flow").path, flow: nil,
             scenario: run.scenario.map { scenarios.appendingPathComponent("\($0).scenario").path })
-        let diagnostics = result.build.diagnostics + result.diagnostics
+        let diagnostics = result.compilation.diagnostics + result.diagnostics
         #expect(!diagnostics.contains { $0.severity == .error }, "\(TestBuild.describe(diagnostics))")
         return try #require(result.transcript)
     }

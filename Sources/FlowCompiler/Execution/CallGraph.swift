@@ -54,6 +54,8 @@ struct CallGraph {
         case dialEnds
         /// The end of a `<Connect>` session: its action, or the next verb.
         case sessionEnds
+        /// The end of a `<Pay>` capture or a `<Refer>` exchange: its action, or the next verb.
+        case verbEnds
         /// The leg hears the queue's wait document while it waits.
         case queueWait
         /// Any way out of the queue (every QueueResult): the `<Enqueue>` action, or the next verb.
@@ -89,6 +91,7 @@ struct CallGraph {
             case .conferenceWait: "waits for the conference to start, hearing its wait document"
             case .dialEnds: "the dial ends"
             case .sessionEnds: "the connected session ends"
+            case .verbEnds: "the verb ends"
             case .queueWait: "waits in the queue, hearing its wait document"
             case .queueLeft: "leaves the queue"
             case .leave: "leaves the queue"
@@ -119,6 +122,8 @@ struct CallGraph {
     let flow: DeployedFlow
     private(set) var points: [Point] = []
     private(set) var edges: [[Edge]] = []
+    /// The typed view of each point's verb, read once (`nil` at the end of a document).
+    private var views: [TwiMLVerb?] = []
     private var index: [Point: Int] = [:]
     let routeIndex: [String: Int]
     /// References to documents of a special context, checked against the context they were generated for.
@@ -150,12 +155,15 @@ struct CallGraph {
 
     func document(of node: Int) -> DeployedDocument { flow.documents[points[node].document] }
 
-    /// The verb at a node, or `nil` at the end of a document.
-    func verb(at node: Int) -> TwiMLElement? {
+    /// The element of the verb at a node, or `nil` at the end of a document.
+    func element(at node: Int) -> TwiMLElement? {
         let point = points[node]
         let verbs = flow.documents[point.document].document.verbs
         return verbs.indices.contains(point.index) ? verbs[point.index] : nil
     }
+
+    /// The typed view of the verb at a node, or `nil` at the end of a document.
+    func verb(at node: Int) -> TwiMLVerb? { views[node] }
 
     // MARK: - Construction
 
@@ -181,6 +189,8 @@ struct CallGraph {
         if let existing = index[point] { return existing }
         let node = points.count
         points.append(point)
+        let verbs = flow.documents[point.document].document.verbs
+        views.append(verbs.indices.contains(point.index) ? TwiMLVerb(verbs[point.index]) : nil)
         edges.append([])
         index[point] = node
         return node
@@ -201,15 +211,11 @@ struct CallGraph {
 
     private(set) var fetches: [Fetch] = []
 
-    /// The method attribute `name` of `element`, or Twilio's default for it: POST (§2.2).
-    static func method(_ element: TwiMLElement, _ name: String = "method") -> String {
-        element[attribute: name] ?? "POST"
-    }
-
     /// Resolves a URL attribute of the verb at `point` to the start of a document in the same context.
-    private mutating func transfer(
-        _ url: String, from point: Point, _ outcome: Outcome, method: String, waits: Bool = false
-    ) -> Edge {
+    private mutating func transfer(_ fetch: TwiMLVerb.Fetch, from point: Point, _ outcome: Outcome, waits: Bool = false)
+        -> Edge
+    {
+        let (url, method) = (fetch.url, fetch.method)
         let document = flow.documents[point.document]
         fetches.append(Fetch(from: intern(point), attribute: "\(outcome)", method: method))
         guard
@@ -224,11 +230,20 @@ struct CallGraph {
         return result
     }
 
-    /// Records a reference to a document of another context; returns its route when it resolves.
+    /// The edge to `fetch`'s document when there is one (a blocking verb's action: the leg waited there
+    /// first), else to `fallback`, the documented continuation without one.
+    private mutating func transfer(
+        _ fetch: TwiMLVerb.Fetch?, orTo fallback: Point, from point: Point, _ outcome: Outcome
+    ) -> Edge {
+        guard let fetch else { return edge(to: fallback, outcome, waits: true) }
+        return transfer(fetch, from: point, outcome, waits: true)
+    }
+
+    /// Records a reference to a document of another context; returns its document when it resolves.
     private mutating func reference(
-        _ url: String?, attribute: String, from point: Point, expected: TwiMLContext, method: String
+        _ fetch: TwiMLVerb.Fetch?, attribute: String, from point: Point, expected: TwiMLContext
     ) -> Int? {
-        guard let url else { return nil }
+        guard let (url, method) = fetch.map({ ($0.url, $0.method) }) else { return nil }
         fetches.append(Fetch(from: intern(point), attribute: attribute, method: method))
         let document = flow.documents[point.document]
         guard
@@ -246,118 +261,80 @@ struct CallGraph {
         let document = flow.documents[point.document]
         let verbs = document.document.verbs
         guard verbs.indices.contains(point.index) else { return endOfDocument(point, document.context) }
-        let verb = verbs[point.index]
         let next = Point(document: point.document, index: point.index + 1, site: point.site)
-        switch verb.name {
-        case "Say", "Play":
+        let again = Point(document: point.document, index: 0, site: point.site)
+        switch TwiMLVerb(verbs[point.index]) {
+        case .say, .play, .background, .ungenerated:
             return [edge(to: next, .next)]
-        case "Pause":
+        case .pause:
             return [edge(to: next, .next, waits: true)]
-        case "Gather":
-            var result: [Edge] = []
-            if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, .gatherInput, method: Self.method(verb), waits: true))
-            } else {
-                result.append(
-                    edge(to: Point(document: point.document, index: 0, site: point.site), .gatherInput, waits: true))
-            }
-            if verb[attribute: "actionOnEmptyResult"] != "true" {
-                result.append(edge(to: next, .gatherNoInput, waits: true))
-            }
+        case .gather(let action, let actionOnEmptyResult):
+            var result = [transfer(action, orTo: again, from: point, .gatherInput)]
+            if !actionOnEmptyResult { result.append(edge(to: next, .gatherNoInput, waits: true)) }
             return result
-        case "Record":
+        case .record(let action):
             // The next verb is documented as unreachable, but the reference marks that as an inference
             // (§2.2 Record), so it is kept as a conservative outcome.
+            return [
+                transfer(action, orTo: again, from: point, .recordEnds), edge(to: next, .recordFallsThrough, waits: true),
+            ]
+        case .dial(let dial):
             var result: [Edge] = []
-            if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, .recordEnds, method: Self.method(verb), waits: true))
-            } else {
-                result.append(
-                    edge(to: Point(document: point.document, index: 0, site: point.site), .recordEnds, waits: true))
-            }
-            result.append(edge(to: next, .recordFallsThrough, waits: true))
-            return result
-        case "Dial":
-            for noun in verb.children {
-                switch noun.name {
-                case "Number", "Client", "Sip", "Application", "WhatsApp":
-                    _ = reference(
-                        noun[attribute: "url"], attribute: "url", from: point, expected: .whisper, method: Self.method(noun))
-                case "Queue":
-                    _ = reference(
-                        noun[attribute: "url"], attribute: "url", from: point, expected: .queueWhisper,
-                        method: Self.method(noun))
-                default: break
+            switch dial.target {
+            case .parties(let parties):
+                for party in parties {
+                    _ = reference(party.whisper, attribute: "url", from: point, expected: .whisper)
+                }
+            case .queue(_, let whisper):
+                _ = reference(whisper, attribute: "url", from: point, expected: .queueWhisper)
+            case .conference(let room):
+                if let wait = room.wait,
+                    let target = reference(wait, attribute: "waitUrl", from: point, expected: .conferenceWait)
+                {
+                    var waiting = edge(to: Point(document: target, index: 0, site: nil), .conferenceWait, waits: true)
+                    waiting.method = wait.method
+                    result.append(waiting)
                 }
             }
-            var result: [Edge] = []
-            if let room = verb.children.first(where: { $0.name == "Conference" }), let wait = room[attribute: "waitUrl"],
-                let target = reference(
-                    wait, attribute: "waitUrl", from: point, expected: .conferenceWait,
-                    method: Self.method(room, "waitMethod"))
-            {
-                var waiting = edge(to: Point(document: target, index: 0, site: nil), .conferenceWait, waits: true)
-                waiting.method = Self.method(room, "waitMethod")
-                result.append(waiting)
-            }
-            if let action = verb[attribute: "action"] {
-                result.append(transfer(action, from: point, .dialEnds, method: Self.method(verb), waits: true))
-            } else {
-                result.append(edge(to: next, .dialEnds, waits: true))
-            }
+            result.append(transfer(dial.action, orTo: next, from: point, .dialEnds))
             return result
-        case "Enqueue":
+        case .enqueue(_, let action, let wait):
             var result: [Edge] = []
             let site = intern(point)
-            if let wait = verb[attribute: "waitUrl"],
-                let target = reference(
-                    wait, attribute: "waitUrl", from: point, expected: .enqueueWait,
-                    method: Self.method(verb, "waitUrlMethod"))
-            {
+            if let wait, let target = reference(wait, attribute: "waitUrl", from: point, expected: .enqueueWait) {
                 var waiting = edge(to: Point(document: target, index: 0, site: site), .queueWait, waits: true)
-                waiting.method = Self.method(verb, "waitUrlMethod")
+                waiting.method = wait.method
                 result.append(waiting)
             }
-            result.append(contentsOf: enqueueContinuation(of: point))
+            result.append(enqueueContinuation(of: point, action: action))
             return result
-        case "Leave":
+        case .leave:
             guard let site = point.site else {
                 return [Edge(target: .unresolved("<Leave> outside an Enqueue wait document"), outcome: .leave, waits: false)]
             }
-            return enqueueContinuation(of: points[site]).map {
-                Edge(target: $0.target, outcome: .leave, waits: false)
-            }
-        case "Connect":
+            guard case .enqueue(_, let action, _) = views[site] else { return [] }
+            let continuation = enqueueContinuation(of: points[site], action: action)
+            return [Edge(target: continuation.target, outcome: .leave, waits: false)]
+        case .connect(let action, let virtualAgent):
             // Blocks until the session ends, then the action or the next verb; <VirtualAgent> without an
             // action requests the current document again (§1.4, §8.4 rule 40).
-            if let action = verb[attribute: "action"] {
-                return [transfer(action, from: point, .sessionEnds, method: Self.method(verb), waits: true)]
-            }
-            if verb.children.contains(where: { $0.name == "VirtualAgent" }) {
-                return [edge(to: Point(document: point.document, index: 0, site: point.site), .sessionEnds, waits: true)]
-            }
-            return [edge(to: next, .sessionEnds, waits: true)]
-        case "Redirect":
-            return [transfer(verb.text, from: point, .redirect, method: Self.method(verb))]
-        case "Hangup":
+            return [transfer(action, orTo: virtualAgent ? again : next, from: point, .sessionEnds)]
+        case .refer(let action), .pay(let action):
+            return [transfer(action, orTo: next, from: point, .verbEnds)]
+        case .redirect(let target):
+            return [transfer(target, from: point, .redirect)]
+        case .hangup:
             return [Edge(target: .exit, outcome: .hangup, waits: false)]
-        case "Reject":
+        case .reject:
             return [Edge(target: .exit, outcome: .reject, waits: false)]
-        default:
-            return [edge(to: next, .next)]
         }
     }
 
     /// Where a leg goes when it leaves the queue of the `<Enqueue>` at `point`, for any QueueResult (§1.7).
-    private mutating func enqueueContinuation(of point: Point) -> [Edge] {
-        let verb = flow.documents[point.document].document.verbs[point.index]
+    private mutating func enqueueContinuation(of point: Point, action: TwiMLVerb.Fetch?) -> Edge {
         let outer = Point(document: point.document, index: point.index, site: nil)
-        if let action = verb[attribute: "action"] {
-            return [transfer(action, from: outer, .queueLeft, method: Self.method(verb), waits: true)]
-        }
-        return [
-            edge(to: Point(document: point.document, index: point.index + 1, site: nil), .queueLeft, waits: true)
-        ]
+        return transfer(
+            action, orTo: Point(document: point.document, index: point.index + 1, site: nil), from: outer, .queueLeft)
     }
 
     private mutating func endOfDocument(_ point: Point, _ context: TwiMLContext) -> [Edge] {

@@ -2,40 +2,36 @@
 /// simulator transcripts. Only the facts a reader needs to follow the path: the target of a dial, the
 /// queue, the room, the first words of a `<Say>`.
 enum VerbDescription {
-    static func describe(_ verb: TwiMLElement?) -> String {
+    static func describe(_ verb: TwiMLVerb?) -> String {
         guard let verb else { return "reaches the end of the document" }
-        switch verb.name {
-        case "Say": return "says \(quote(verb.allText))" + repetitions(verb)
-        case "Play": return (verb.text.isEmpty ? "plays tones" : "plays \(verb.text)") + repetitions(verb)
-        case "Pause": return "pauses \(verb[attribute: "length"] ?? "1")s"
-        case "Gather": return "gathers input"
-        case "Record": return "records"
-        case "Dial": return describeDial(verb)
-        case "Enqueue": return "waits in queue '\(verb.text)'"
-        case "Leave": return "leaves the queue"
-        case "Redirect": return "is redirected to \(verb.text.isEmpty ? "the same document" : verb.text)"
-        case "Hangup": return "hangs up"
-        case "Reject": return "rejects the call"
-        default: return "runs <\(verb.name)>"
+        switch verb {
+        case .say(let text, let loop): return "says \(quote(text))" + repetitions(loop)
+        case .play(let url, let loop): return (url.isEmpty ? "plays tones" : "plays \(url)") + repetitions(loop)
+        case .pause(let seconds): return "pauses \(seconds)s"
+        case .gather: return "gathers input"
+        case .record: return "records"
+        case .dial(let dial):
+            switch dial.target {
+            case .conference(let room): return "joins conference '\(room.name)'"
+            case .queue(let name, _): return "dials queue '\(name)'"
+            case .parties(let parties): return "dials " + parties.map(\.address).filter { !$0.isEmpty }.joined(separator: ", ")
+            }
+        case .enqueue(let queue, _, _): return "waits in queue '\(queue)'"
+        case .leave: return "leaves the queue"
+        case .connect: return "connects a session"
+        case .redirect(let target): return "is redirected to \(target.url.isEmpty ? "the same document" : target.url)"
+        case .hangup: return "hangs up"
+        case .reject: return "rejects the call"
+        case .refer: return "refers the call"
+        case .pay: return "takes a payment"
+        case .background(let name), .ungenerated(let name): return "runs <\(name)>"
         }
     }
 
     /// ` 3 times`, or ` until the leg hangs up` for `loop="0"` (§2.2 Say, Play).
-    private static func repetitions(_ verb: TwiMLElement) -> String {
-        guard let loop = verb[attribute: "loop"], loop != "1" else { return "" }
+    private static func repetitions(_ loop: String?) -> String {
+        guard let loop, loop != "1" else { return "" }
         return loop == "0" ? " until the leg hangs up" : " \(loop) times"
-    }
-
-    private static func describeDial(_ verb: TwiMLElement) -> String {
-        if let room = verb.children.first(where: { $0.name == "Conference" }) {
-            return "joins conference '\(room.text)'"
-        }
-        if let queue = verb.children.first(where: { $0.name == "Queue" }) {
-            return "dials queue '\(queue.text)'"
-        }
-        let targets = verb.children.map(\.text).filter { !$0.isEmpty }
-        let shown = targets.isEmpty ? verb.text : targets.joined(separator: ", ")
-        return "dials \(shown)"
     }
 
     private static func quote(_ text: String) -> String {

@@ -5,7 +5,7 @@ public struct BuildOptions: Sendable {
     /// Relative URLs between documents (the default: the tree works on any host) or absolute ones from
     /// each flow's `serve at`.
     public var urls: URLStyle
-    /// Warnings count as errors, so a build with a warning writes nothing.
+    /// Warnings count as errors, so a build with a warning writes nothing (every stage still reports).
     public var strict: Bool
 
     public init(urls: URLStyle = .relative, strict: Bool = false) {
@@ -16,17 +16,18 @@ public struct BuildOptions: Sendable {
 
 /// What `Compiler.build` produced.
 public struct BuildResult: Sendable {
-    /// The front end's result: the sources (for diagnostic snippets), the program and its diagnostics.
+    /// The analysis: the sources (for diagnostic snippets), the program, the documents, the plan, the proof.
     public var compilation: CompilationResult
-    /// Every generated document, sorted by route; empty when the front end found errors.
-    public var documents: [RoutedDocument]
-    /// The route manifest; `nil` when no documents were generated or a digest could not be computed.
+    /// The route manifest; `nil` when analysis failed or a digest could not be computed.
     public var manifest: RouteManifest?
     /// Every file to write (documents and `routes.json`); empty whenever the build has an error (under
     /// `strict`, also a warning), so a failed build writes nothing.
     public var files: [OutputFile]
     /// Every stage's diagnostics, in presentation order.
     public var diagnostics: [Diagnostic]
+
+    /// Every generated document, sorted by route; empty when the front end found errors.
+    public var documents: [RoutedDocument] { compilation.documents }
 
     /// Whether some path could not be read (exit code 2 at the CLI).
     public var hasInputFailure: Bool { compilation.hasInputFailure }
@@ -55,63 +56,29 @@ extension Compiler {
         build(LoadedSources(files: sources), options: options)
     }
 
-    /// parse → resolve → lower → validate → render → prove (the continuation checker) → manifest.
-    ///
-    /// Code generation produces output, so it runs only when the front end (`check`) found no error (the
-    /// stopping rule of `Compiler`). Lowering, TwiML validation and the continuation checker then all run
-    /// and report everything; any error among them, or under `strict` any warning, leaves `files` empty.
-    /// The checker reads the documents and the manifest exactly as they would be deployed (issue #4), and
-    /// what it predicts for each operation becomes the manifest's `effects`.
+    /// `check`, then the output stages: render, manifest, output paths. Output runs only when analysis
+    /// found no error (under `strict`, no warning); any error among the output stages leaves `files` empty.
     public static func build(_ input: LoadedSources, options: BuildOptions = BuildOptions()) -> BuildResult {
-        let compilation = check(input)
-        var result = BuildResult(
-            compilation: compilation, documents: [], manifest: nil, files: [], diagnostics: compilation.diagnostics)
-        guard !compilation.hasErrors(strict: options.strict) else { return result }
+        let compilation = check(input, urls: options.urls)
+        var result = BuildResult(compilation: compilation, manifest: nil, files: [], diagnostics: compilation.diagnostics)
+        guard !compilation.hasErrors(strict: options.strict), let plan = compilation.deployment,
+            let proof = compilation.proof
+        else { return result }
 
-        let lowered = Lowering.lower(compilation.program, urls: options.urls)
-        result.documents = lowered.documents
-        var diagnostics = lowered.diagnostics + TwiMLDiagnostics.validate(lowered.documents)
-        let rendered = render(lowered.documents, program: compilation.program, diagnostics: &diagnostics)
-        if let rendered {
-            result.manifest = rendered.manifest
-            diagnostics += rendered.proof
-            diagnostics += OutputWriter.problems(in: rendered.files).map {
-                Diagnostic("FLOW900", .error, "generated an unsafe output path: \($0.message)", at: nil)
+        var diagnostics: [Diagnostic] = []
+        let render = Pipeline.render(plan)
+        diagnostics += render.diagnostics
+        if let rendered = render.rendered {
+            let manifest = Pipeline.manifest(plan, proof: proof, rendered: rendered)
+            result.manifest = manifest.manifest
+            diagnostics += manifest.diagnostics
+            if let file = manifest.file {
+                let files = rendered.files + [file]
+                diagnostics += Pipeline.checkPaths(files)
+                if diagnostics.isEmpty { result.files = files }
             }
         }
         result.diagnostics = (compilation.diagnostics + diagnostics).sorted(by: Diagnostic.presentationOrder)
-        if let rendered, !result.hasErrors(strict: options.strict) { result.files = rendered.files }
         return result
-    }
-
-    /// The bytes of every document, their digests, the manifest and its bytes. `nil` (with FLOW900) when
-    /// a digest or the manifest cannot be computed: a manifest with wrong hashes must never be written.
-    private static func render(
-        _ documents: [RoutedDocument], program: FlowProgram, diagnostics: inout [Diagnostic]
-    ) -> (files: [OutputFile], manifest: RouteManifest, proof: [Diagnostic])? {
-        let renderer = TwiMLRenderer()
-        var files: [OutputFile] = []
-        var digests: [String: String] = [:]
-        for document in documents {
-            let bytes = renderer.renderBytes(document.document)
-            guard let digest = ContentDigest.sha256(bytes) else {
-                diagnostics.append(
-                    Diagnostic(
-                        "FLOW900", .error, "no SHA-256 implementation is available for the route manifest", at: nil,
-                        help: "on Linux, flowc needs OpenSSL's libcrypto.so.3, which Foundation's networking uses"))
-                return nil
-            }
-            digests[document.route] = digest
-            files.append(OutputFile(path: document.file, bytes: bytes))
-        }
-        var manifest = ManifestBuilder.build(program: program, documents: documents, digests: digests)
-        let proof = ContinuationChecker.check(program: program, documents: documents, manifest: manifest)
-        manifest.addEffects(proof.effects)
-        guard let manifestBytes = ManifestRenderer().renderBytes(manifest) else {
-            diagnostics.append(Diagnostic("FLOW900", .error, "the route manifest could not be encoded", at: nil))
-            return nil
-        }
-        files.append(OutputFile(path: RouteLayout.manifestFile, bytes: manifestBytes))
-        return (files, manifest, proof.diagnostics)
     }
 }

@@ -2,8 +2,8 @@ import FlowDiagnostics
 
 /// What `Compiler.simulate` produced.
 public struct SimulationResult: Sendable {
-    /// The build of the flow file, whose diagnostics stop the simulation when they hold an error.
-    public var build: BuildResult
+    /// The check of the flow file, whose diagnostics stop the simulation when they hold an error.
+    public var compilation: CompilationResult
     /// Diagnostics of the scenario file and of the choice of flow.
     public var diagnostics: [Diagnostic]
     /// The transcript; `nil` when something stopped the simulation.
@@ -11,18 +11,18 @@ public struct SimulationResult: Sendable {
     /// Sources of the flow and the scenario, for diagnostic snippets.
     public var sources: [SourceFile]
 
-    public var hasInputFailure: Bool { build.hasInputFailure }
+    public var hasInputFailure: Bool { compilation.hasInputFailure }
 }
 
 extension Compiler {
-    /// Builds the flows of `path` in memory, reads them back as deployed (documents and manifest), and runs
-    /// one call through the flow named `flow` (the only flow of the file when `nil`) with the events of the
-    /// scenario file, or the happy path without one.
+    /// Checks the flows of `path` (the same stages as `flowc check`, so a flow check rejects is never
+    /// simulated), and runs one call through the deployment of the flow named `flow` (the only flow of
+    /// the file when `nil`) with the events of the scenario file, or the happy path without one.
     public static func simulate(path: String, flow name: String?, scenario scenarioPath: String?) -> SimulationResult {
-        let build = build(paths: [path])
+        let compilation = check(paths: [path])
         var result = SimulationResult(
-            build: build, diagnostics: [], transcript: nil, sources: build.compilation.sources)
-        guard !build.hasErrors(strict: false), let manifest = build.manifest else { return result }
+            compilation: compilation, diagnostics: [], transcript: nil, sources: compilation.sources)
+        guard !compilation.hasErrors(strict: false), let plan = compilation.deployment else { return result }
 
         var scenario: Scenario?
         if let scenarioPath {
@@ -36,11 +36,9 @@ extension Compiler {
             scenario = parsed.scenario
         }
 
-        let names = manifest.flows.map(\.name)
+        let names = plan.flows.map(\.name)
         let chosen = name ?? (names.count == 1 ? names[0] : nil)
-        guard let chosen, let entry = manifest.flows.first(where: { $0.name == chosen }),
-            let model = build.compilation.program.flow(named: chosen)
-        else {
+        guard let chosen, let deployed = plan.flow(named: chosen) else {
             let message =
                 name.map { "no flow named '\($0)' in '\(path)'" }
                 ?? "'\(path)' holds \(names.count) flows; choose one with --flow"
@@ -50,7 +48,6 @@ extension Compiler {
                     help: names.isEmpty ? nil : "flows: " + names.joined(separator: ", ")))
             return result
         }
-        let deployed = DeployedFlow(entry: entry, documents: build.documents, model: model)
         result.transcript = Simulator.run(deployed, scenario: scenario)
         return result
     }

@@ -223,7 +223,7 @@ public struct Simulator {
         var seen: Set<Int> = []
         while seen.insert(node).inserted {
             guard let verb = graph.verb(at: node) else { break }
-            if verb.name == "Redirect" { break }
+            if case .redirect = verb { break }
             transcript.line(leg, VerbDescription.describe(verb))
             guard let edge = graph.edges[node].first, case .point(let next) = edge.target else { break }
             node = next
@@ -259,7 +259,7 @@ public struct Simulator {
             // A conference ends when its last participant leaves; the next join makes a new one, which
             // must start again (twiml-semantics.md §1.7, §2.2 Conference).
             if rooms[room]?.participants.isEmpty == true { rooms[room] = nil }
-            let endsRoom = graph.verb(at: node)?.children.first { $0.name == "Conference" }?[attribute: "endConferenceOnExit"] == "true"
+            let endsRoom = graph.verb(at: node)?.conference?.endsOnExit == true
             if endsRoom {
                 transcript.note("conference '\(room)' ends: '\(leg)' joined with endConferenceOnExit")
                 let others = rooms[room]?.participants ?? []
@@ -348,18 +348,19 @@ public struct Simulator {
                 return take(edge, leg: leg, visited: visited)
             }
             transcript.line(leg, VerbDescription.describe(verb))
-            switch verb.name {
-            case "Gather":
+            switch verb {
+            case .gather:
                 legs[leg]?.state = .waiting(node: node, .gather)
                 return
-            case "Record":
+            case .record:
                 legs[leg]?.state = .waiting(node: node, .record)
                 return
-            case "Dial":
-                return dial(leg, verb, at: node)
-            case "Enqueue":
-                return enqueue(leg, queue: verb.text, at: node, visited: visited)
-            default:
+            case .dial(let dial):
+                return self.dial(leg, dial, at: node)
+            case .enqueue(let queue, _, _):
+                return enqueue(leg, queue: queue, at: node, visited: visited)
+            case .say, .play, .pause, .leave, .connect, .redirect, .hangup, .reject, .refer, .pay, .background,
+                .ungenerated:
                 guard case .point(let next) = edge.target else { return take(edge, leg: leg, visited: visited) }
                 node = next
                 method = edge.method ?? "GET"
@@ -367,22 +368,25 @@ public struct Simulator {
         }
     }
 
-    mutating func dial(_ leg: String, _ verb: TwiMLElement, at node: Int) {
-        if let room = verb.children.first(where: { $0.name == "Conference" }) {
-            join(leg, room: room.text, canStart: room[attribute: "startConferenceOnEnter"] != "false", at: node)
-        } else if let queue = verb.children.first(where: { $0.name == "Queue" }) {
-            if let member = waitingMember(of: queue.text), case .waiting(let enqueueNode, _) = legs[member]?.state {
-                bridge(member: member, memberNode: enqueueNode, dequeuer: leg, dialNode: node, queue: queue.text)
+    mutating func dial(_ leg: String, _ dial: TwiMLVerb.Dial, at node: Int) {
+        switch dial.target {
+        case .conference(let room):
+            join(leg, room: room.name, canStart: room.startsOnEnter, at: node)
+        case .queue(let queue, _):
+            if let member = waitingMember(of: queue), case .waiting(let enqueueNode, _) = legs[member]?.state {
+                bridge(member: member, memberNode: enqueueNode, dequeuer: leg, dialNode: node, queue: queue)
             } else {
-                transcript.line(leg, "waits for a caller in queue '\(queue.text)'")
-                legs[leg]?.state = .waiting(node: node, .dequeuing(queue.text))
+                transcript.line(leg, "waits for a caller in queue '\(queue)'")
+                legs[leg]?.state = .waiting(node: node, .dequeuing(queue))
             }
-        } else if let child = flow.legs.first(where: { $0.dialedFrom.contains { graph.node(at: $0) == node } }) {
-            legs[child.name]?.state = .running
-            transcript.line(child.name, "rings")
-            legs[leg]?.state = .waiting(node: node, .ringing(child: child.name))
-        } else {
-            legs[leg]?.state = .waiting(node: node, .looping)
+        case .parties:
+            if let child = flow.legs.first(where: { $0.dialedFrom.contains { graph.node(at: $0) == node } }) {
+                legs[child.name]?.state = .running
+                transcript.line(child.name, "rings")
+                legs[leg]?.state = .waiting(node: node, .ringing(child: child.name))
+            } else {
+                legs[leg]?.state = .waiting(node: node, .looping)
+            }
         }
     }
 
@@ -407,7 +411,7 @@ public struct Simulator {
 
     func canStartRoom(_ leg: String, _ room: String) -> Bool {
         guard case .waiting(let node, .conference(room, _)) = legs[leg]?.state else { return false }
-        return graph.verb(at: node)?.children.first { $0.name == "Conference" }?[attribute: "startConferenceOnEnter"] != "false"
+        return graph.verb(at: node)?.conference?.startsOnEnter == true
     }
 
     /// Enqueues `leg`, or bridges it at once to a leg already dialing the queue. A wait document that
@@ -426,12 +430,12 @@ public struct Simulator {
         while seen.insert(current).inserted {
             guard let verb = graph.verb(at: current) else { break }
             transcript.line(leg, VerbDescription.describe(verb))
-            if verb.name == "Leave" {
+            if verb == .leave {
                 legs[leg]?.state = .running
                 if let edge = graph.edges[current].first { take(edge, leg: leg, visited: visited) }
                 return
             }
-            if verb.name == "Hangup" {
+            if verb == .hangup {
                 legs[leg]?.state = .ended("hung up in the wait document")
                 return
             }
@@ -443,8 +447,8 @@ public struct Simulator {
 
     mutating func bridge(member: String, memberNode: Int, dequeuer: String, dialNode: Int, queue: String) {
         transcript.line(dequeuer, "takes \(member) from queue '\(queue)'")
-        if let url = graph.verb(at: dialNode)?.children.first(where: { $0.name == "Queue" })?[attribute: "url"],
-            let route = RouteReference.resolve(url, from: graph.document(of: dialNode).route, flowRoot: "/" + flow.name, baseURL: flow.baseURL),
+        if case .dial(let dial)? = graph.verb(at: dialNode), case .queue(_, let whisper?) = dial.target,
+            let route = RouteReference.resolve(whisper.url, from: graph.document(of: dialNode).route, flowRoot: "/" + flow.name, baseURL: flow.baseURL),
             let start = graph.start(of: route)
         {
             transcript.line(member, "GET \(route)")

@@ -24,12 +24,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var output: DiagnosticOutputOptions
 
-    /// `check` runs every stage a build runs (TwiML validation and the continuation proof need the
-    /// generated documents) and writes nothing.
+    /// `check` runs the analysis stages of a build (lowering, TwiML validation and the continuation proof
+    /// included) and stops before the output stages: nothing is hashed, encoded or written.
     func run() throws {
-        let result = Compiler.build(paths: paths, options: BuildOptions(strict: strict))
+        let result = Compiler.check(paths: paths)
         let diagnostics = result.diagnostics(strict: strict)
-        output.show(diagnostics, sources: result.compilation.sources)
+        output.show(diagnostics, sources: result.sources)
         try ExitStatus(hasInputFailure: result.hasInputFailure, failed: result.hasErrors(strict: strict)).finish()
     }
 }

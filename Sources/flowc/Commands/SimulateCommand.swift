@@ -32,7 +32,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let result = Compiler.simulate(path: file, flow: flow, scenario: scenario)
-        let diagnostics = result.build.diagnostics + result.diagnostics
+        let diagnostics = result.compilation.diagnostics + result.diagnostics
         if !diagnostics.isEmpty { output.show(diagnostics, sources: result.sources, alwaysStandardError: true) }
         if let transcript = result.transcript { StandardStream.output.write(transcript) }
         let inputFailed = result.hasInputFailure || result.diagnostics.contains { $0.code.rawValue == "FLOW001" }

@@ -1,0 +1,22 @@
+import FlowDiagnostics
+
+/// FLOW309: a room that no participant can start: a conference starts only when a participant with
+/// startConferenceOnEnter joins; until then everyone waits (twiml-semantics.md §2.2 Conference, §8.4 rule 37).
+enum ConferenceStartRule: ContinuationRule {
+    static func check(_ context: inout ProofContext) {
+        for (room, joins) in context.joinsByRoom {
+            guard let first = joins.first,
+                !joins.contains(where: { context.graph.verb(at: $0.node)?.conference?.startsOnEnter == true })
+            else { continue }
+            context.report(
+                Diagnostic(
+                    "FLOW309", nil, "no participant can start conference '\(room)'", at: context.span(of: first.node),
+                    notes: [
+                        Note(
+                            "a conference starts only when a participant with startConferenceOnEnter joins; until then everyone waits (twiml-semantics.md §2.2 Conference, §8.4 rule 37)"
+                        )
+                    ],
+                    help: "let one leg join with 'start_on_enter'"))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import FlowDiagnostics
+
+/// FLOW311: a leg dials a queue that no leg is ever enqueued in; dialing an empty queue waits until the
+/// dial's timeout (twiml-semantics.md §1.7, §8.4 rule 34). An error when a reconnect relies on it.
+enum EmptyQueueRule: ContinuationRule {
+    static func check(_ context: inout ProofContext) {
+        for dial in context.meetings.allDequeuers where context.meetings.enqueues[dial.name] == nil {
+            let document = context.graph.document(of: dial.node)
+            let reconnects = context.flow.operations.filter { operation in
+                guard case .redirect(let route) = operation.action else { return false }
+                return route == document.route
+            }
+            if context.firstTime("queue \(dial.name)") {
+                context.report(
+                    Diagnostic(
+                        "FLOW311", reconnects.isEmpty ? .warning : .error,
+                        "leg '\(dial.leg)' dials queue '\(dial.name)', but no leg is ever enqueued in it",
+                        at: context.span(of: dial.node),
+                        notes: reconnects.map { Note("operation '\($0.key)' relies on it", at: $0.span) }
+                            + [
+                                Note(
+                                    "dialing an empty queue waits until the dial's timeout (twiml-semantics.md §1.7, §8.4 rule 34)")
+                            ]))
+            }
+        }
+    }
+}

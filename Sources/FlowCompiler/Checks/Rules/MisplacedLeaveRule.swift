@@ -1,0 +1,20 @@
+import FlowDiagnostics
+
+/// FLOW316: `<Leave>` outside an Enqueue wait document (twiml-semantics.md §2.2 Leave, §8.3 rule 23).
+enum MisplacedLeaveRule: ContinuationRule {
+    static func check(_ context: inout ProofContext) {
+        var found: [Diagnostic] = []
+        context.forEachVerb { verb, index, document in
+            guard verb == .leave, document.context != .enqueueWait else { return }
+            found.append(
+                Diagnostic(
+                    "FLOW316", nil, "<Leave> in \(document.title) runs outside an Enqueue wait document",
+                    at: document.span(ofVerb: index),
+                    notes: [
+                        Note(
+                            "<Leave> takes a caller out of a queue and belongs only in the queue's wait document (twiml-semantics.md §2.2 Leave, §8.3 rule 23)")
+                    ]))
+        }
+        found.forEach { context.report($0) }
+    }
+}

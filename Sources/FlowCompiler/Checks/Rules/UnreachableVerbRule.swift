@@ -1,0 +1,34 @@
+import FlowDiagnostics
+
+/// FLOW308: verbs after one that passes control elsewhere never run (twiml-semantics.md §1.1, §8.4 rule 27).
+enum UnreachableVerbRule: ContinuationRule {
+    static func check(_ context: inout ProofContext) {
+        var found: [Diagnostic] = []
+        context.forEachVerb { verb, index, document in
+            // Outside a wait document <Leave> is FLOW316 and transfers nothing.
+            let misplacedLeave = verb == .leave && document.context != .enqueueWait
+            guard transfersControl(verb), !misplacedLeave, index + 1 < document.document.verbs.count else { return }
+            found.append(
+                Diagnostic(
+                    "FLOW308", nil, "verbs after <\(verb.name)> in \(document.title) never run",
+                    at: document.span(ofVerb: index + 1),
+                    notes: [
+                        Note(
+                            "control passes elsewhere here (twiml-semantics.md §1.1, §8.4 rule 27)",
+                            at: document.span(ofVerb: index))
+                    ]))
+        }
+        found.forEach { context.report($0) }
+    }
+
+    /// Whether no outcome of the verb goes on with the next one. `<Record>` is not among them: the verb
+    /// after it is kept as an inferred outcome (twiml-semantics.md §2.2 Record), which FLOW302 covers.
+    static func transfersControl(_ verb: TwiMLVerb) -> Bool {
+        switch verb {
+        case .redirect, .hangup, .reject, .leave: true
+        case .dial(let dial): dial.action != nil
+        case .enqueue(_, let action, _), .connect(let action, _), .refer(let action), .pay(let action): action != nil
+        case .say, .play, .pause, .gather, .record, .background, .ungenerated: false
+        }
+    }
+}
