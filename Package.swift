@@ -25,11 +25,15 @@ let package = Package(
     targets: [
         .target(name: "FlowDiagnostics"),
         .target(name: "FlowCompiler", dependencies: ["FlowDiagnostics"]),
+        // The language server of `flowc lsp` (README, "Editors"): the compiler and Foundation only, since
+        // the flowc executable links it and the plugins build flowc.
+        .target(name: "FlowLanguageServer", dependencies: ["FlowCompiler", "FlowDiagnostics"]),
         .executableTarget(
             name: "flowc",
             dependencies: [
                 "FlowCompiler",
                 "FlowDiagnostics",
+                "FlowLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +83,8 @@ let package = Package(
         ),
         .testTarget(name: "FlowBenchTests", dependencies: ["flowc-bench", "FlowCompiler", "FlowDiagnostics"]),
         .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCompiler", "FlowDiagnostics"]),
+        .testTarget(
+            name: "FlowLanguageServerTests", dependencies: ["FlowLanguageServer", "FlowCompiler", "FlowDiagnostics"]),
         .testTarget(
             name: "FlowPropertyTests",
             dependencies: [

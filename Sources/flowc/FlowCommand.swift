@@ -19,7 +19,7 @@ struct FlowCommand: ParsableCommand {
         version: FlowCompilerVersion.current,
         subcommands: [
             CheckCommand.self, BuildCommand.self, SimulateCommand.self, FmtCommand.self, ExplainCommand.self,
-            GraphCommand.self, ServeCommand.self,
+            GraphCommand.self, ServeCommand.self, LspCommand.self,
         ]
     )
 

@@ -1,0 +1,34 @@
+import FlowCompiler
+import FlowDiagnostics
+
+/// The server's only calls into the compiler's pipeline. The pipeline's entry points are being reshaped
+/// (`Compiler.check` and `Compiler.build` may become one); keeping every call here makes that change one
+/// line for the server.
+enum CompilerAdapter {
+    /// Every diagnostic `flowc check` reports for these files: syntax, names, options, TwiML and the
+    /// continuation proof (which `check` runs by running a build that writes nothing).
+    static func diagnostics(of input: LoadedSources) -> [Diagnostic] {
+        Compiler.build(input, options: BuildOptions()).diagnostics
+    }
+
+    /// The canonical text of one file, or `nil` when `flowc fmt` would refuse it (a syntax error).
+    static func formatted(_ source: SourceFile) -> String? {
+        Compiler.format(LoadedSources(files: [source])).files.first?.formatted
+    }
+
+    /// The syntax tree of one buffer, for the symbol index; the parser always returns a tree.
+    static func syntax(of source: SourceFile) -> FileSyntax {
+        Parser.parse(source).syntax
+    }
+
+    /// The `flowc explain` text of a code, if the catalog has it.
+    static func explanation(of code: String) -> String? {
+        if case .found(let entry) = CodeExplanation.lookup(code) { return CodeExplanation.text(for: entry) }
+        return nil
+    }
+
+    /// Reads paths as `flowc check PATHS` does (folders recursively, hidden folders skipped).
+    static func load(paths: [String]) -> LoadedSources {
+        SourceLoader.load(paths: paths)
+    }
+}
