@@ -56,6 +56,13 @@ extension LanguageServer {
             sections.append(text)
             hoverSpan = hoverSpan ?? diagnostic.span
         }
+        // A code written in the text (a suppression comment, a note to a reviewer) is explained too.
+        if diagnostics.isEmpty, let (code, span) = Self.code(at: offset, in: document.source),
+            let explanation = CompilerAdapter.explanation(of: code)
+        {
+            sections.append("```text\n\(explanation.trimmingTrailingNewlines())\n```")
+            hoverSpan = span
+        }
         if let occurrence = document.index.occurrence(at: offset) {
             sections.append(describe(occurrence.key, in: document))
             hoverSpan = occurrence.span
@@ -69,6 +76,23 @@ extension LanguageServer {
         ]
         if let hoverSpan { result["range"] = range(of: hoverSpan).json }
         return .object(result)
+    }
+
+    /// The word `FLOW` and three digits around `offset`, if there is one.
+    static func code(at offset: Int, in source: SourceFile) -> (String, SourceSpan)? {
+        let bytes = source.utf8
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
+        }
+        var start = min(max(0, offset), bytes.count)
+        var end = start
+        while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard word.count == 7, word.uppercased().hasPrefix("FLOW"), word.dropFirst(4).allSatisfy(\.isNumber) else {
+            return nil
+        }
+        return (word.uppercased(), source.span(from: start, to: end))
     }
 
     private func describe(_ key: SymbolKey, in document: OpenDocument) -> String {

@@ -384,3 +384,24 @@ def test_exit_without_shutdown_and_end_of_input_exit_one():
     assert server.returncode == 1 and server.stdout == b""
     server = subprocess.run([FLOWC, "lsp"], input=b"Content-Length: 10\r\n\r\n{", capture_output=True, timeout=TIMEOUT)
     assert server.returncode == 1
+
+
+def test_hover_explains_a_code_written_in_a_comment(workspace):
+    asyncio.run(code_in_comment(workspace))
+
+
+async def code_in_comment(root):
+    session = Session(root)
+    await session.start()
+    uri = "untitled:codes"
+    text = "# flowc: ignore FLOW224 here\nflow f\n  leg caller entry\n    step start\n      hangup\n"
+    session.open(uri, text)
+    await session.wait_for(uri, lambda entry: True, "the first diagnostics")
+    at = position_of(text, "FLOW224")
+    hover = await session.client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=at.line, character=at.character + 3)))
+    explain = subprocess.run([FLOWC, "explain", "FLOW224"], capture_output=True, text=True).stdout
+    assert explain.splitlines()[0] in hover.contents.value
+    assert hover.range.start == at
+    assert await session.stop() == 0
