@@ -30,10 +30,21 @@ struct DocumentBuilder {
         origins[TwiMLPath(path)] = span
     }
 
-    /// Records the source of an attribute; `nil` (the attribute was not set from the source) records nothing.
-    mutating func attribute(_ name: String, of path: [Int], from span: SourceSpan?) {
-        guard let span else { return }
-        origins[TwiMLPath(path, .attribute(name))] = span
+    /// Sets attribute `name` of `element` (the element at `path`) and records the `.flow` span it came
+    /// from, in one call, so an attribute and its origin cannot disagree. A `nil` value sets and records
+    /// nothing (Twilio's default applies).
+    mutating func set(_ name: String, _ value: String?, from span: SourceSpan?, on element: inout TwiMLElement, at path: [Int]) {
+        guard let value else { return }
+        element = element.setting(name, value)
+        if let span { origins[TwiMLPath(path, .attribute(name))] = span }
+    }
+
+    /// `set` for an option as the `.flow` spells it: its value, in TwiML's spelling (`text`), and its span.
+    mutating func set<Value>(
+        _ name: String, _ option: Spanned<Value>?, on element: inout TwiMLElement, at path: [Int],
+        _ text: (Value) -> String = { "\($0)" }
+    ) {
+        set(name, option.map { text($0.value) }, from: option?.span, on: &element, at: path)
     }
 
     /// Records the source of an element's text.

@@ -34,36 +34,35 @@ extension FlowLowering {
         builder.element(path, from: verb.span)
         switch verb {
         case .say(let say):
-            let voice = say.voice ?? flow.voice
-            let language = say.language ?? flow.language
             builder.text(of: path, from: say.text.span)
-            builder.attribute("voice", of: path, from: voice?.span)
-            builder.attribute("language", of: path, from: language?.span)
-            builder.attribute("loop", of: path, from: say.loop?.span)
-            return .say(say.text.value, voice: voice?.value, language: language?.value, loop: say.loop?.value)
+            var element = TwiMLElement.say(say.text.value)
+            builder.set("voice", say.voice ?? flow.voice, on: &element, at: path)
+            builder.set("language", say.language ?? flow.language, on: &element, at: path)
+            builder.set("loop", say.loop, on: &element, at: path)
+            return element
         case .play(let play):
             let (url, urlSpan) = playURL(play.source)
             builder.text(of: path, from: urlSpan)
-            builder.attribute("loop", of: path, from: play.loop?.span)
-            builder.attribute("digits", of: path, from: play.digits?.span)
-            return .play(url, loop: play.loop?.value, digits: play.digits?.value)
+            var element = TwiMLElement.play(url)
+            builder.set("loop", play.loop, on: &element, at: path)
+            builder.set("digits", play.digits, on: &element, at: path)
+            return element
         case .pause(let pause):
-            builder.attribute("length", of: path, from: pause.length.span)
-            return .pause(length: pause.length.value)
+            var element = TwiMLElement.pause()
+            builder.set("length", pause.length, on: &element, at: path)
+            return element
         case .gather(let gather):
             return lowerGather(gather, at: path, into: &builder)
         case .record(let record):
+            var element = TwiMLElement.record(action: nil, method: .get)
             let action = actionURL(for: record.continuation, from: builder.file)
-            builder.attribute("action", of: path, from: record.continuation.span)
-            builder.attribute("maxLength", of: path, from: record.maxLength?.span)
-            builder.attribute("timeout", of: path, from: record.timeout?.span)
-            builder.attribute("finishOnKey", of: path, from: record.finishOnKey?.span)
-            builder.attribute("playBeep", of: path, from: record.playBeep?.span)
-            builder.attribute("transcribe", of: path, from: record.transcribe?.span)
-            return .record(
-                action: action, method: .get, timeout: record.timeout?.value, finishOnKey: record.finishOnKey?.value,
-                maxLength: record.maxLength?.value, playBeep: record.playBeep?.value
-            ).setting("transcribe", record.transcribe.map { String($0.value) })
+            builder.set("action", action, from: record.continuation.span, on: &element, at: path)
+            builder.set("maxLength", record.maxLength, on: &element, at: path)
+            builder.set("timeout", record.timeout, on: &element, at: path)
+            builder.set("finishOnKey", record.finishOnKey, on: &element, at: path)
+            builder.set("playBeep", record.playBeep, on: &element, at: path)
+            builder.set("transcribe", record.transcribe, on: &element, at: path)
+            return element
         case .dial(let dial):
             builder.recordDial(of: dial.leg.value, at: path[0])
             let whisper = url(
@@ -85,9 +84,8 @@ extension FlowLowering {
             let nounPath = path + [0]
             builder.element(nounPath, from: dial.queue.span)
             builder.text(of: nounPath, from: queue?.twilioName.span ?? dial.queue.span)
-            builder.attribute("url", of: nounPath, from: queue?.whisper?.span)
-            let noun = TwiMLElement.queue(
-                queue?.twilioName.value ?? dial.queue.value, url: whisper, method: whisper.map { _ in .get })
+            var noun = TwiMLElement.queue(queue?.twilioName.value ?? dial.queue.value, method: whisper.map { _ in .get })
+            builder.set("url", whisper, from: queue?.whisper?.span, on: &noun, at: nounPath)
             return dialElement([noun], options: dial.options, continuation: dial.continuation, at: path, into: &builder)
         case .join(let join):
             return lowerJoin(join, at: path, into: &builder)
@@ -99,11 +97,12 @@ extension FlowLowering {
                 from: builder.file)
             let action = enqueue.continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
             builder.text(of: path, from: queue?.twilioName.span ?? enqueue.queue.span)
-            builder.attribute("action", of: path, from: enqueue.continuation?.span)
-            builder.attribute("waitUrl", of: path, from: queue?.wait?.span)
-            return .enqueue(
-                queue?.twilioName.value ?? enqueue.queue.value, action: action, method: action.map { _ in .get },
-                waitUrl: wait, waitUrlMethod: wait.map { _ in .get })
+            var element = TwiMLElement.enqueue(
+                queue?.twilioName.value ?? enqueue.queue.value, method: action.map { _ in .get },
+                waitUrlMethod: wait.map { _ in .get })
+            builder.set("action", action, from: enqueue.continuation?.span, on: &element, at: path)
+            builder.set("waitUrl", wait, from: queue?.wait?.span, on: &element, at: path)
+            return element
         case .leave:
             return .leave
         case .go(let go):
@@ -112,8 +111,9 @@ extension FlowLowering {
         case .hangup:
             return .hangup
         case .reject(let reject):
-            builder.attribute("reason", of: path, from: reject.busy?.span)
-            return .reject(reason: reject.busy?.value == true ? "busy" : nil)
+            var element = TwiMLElement.reject()
+            builder.set("reason", reject.busy?.value == true ? "busy" : nil, from: reject.busy?.span, on: &element, at: path)
+            return element
         }
     }
 
@@ -124,33 +124,27 @@ extension FlowLowering {
         let prompts = gather.prompt.enumerated().map { offset, prompt in
             lower(prompt, at: path + [offset], into: &builder)
         }
-        builder.attribute("action", of: path, from: gather.continuation.span)
-        builder.attribute("input", of: path, from: gather.input?.span)
-        builder.attribute("timeout", of: path, from: gather.timeout?.span)
-        builder.attribute("numDigits", of: path, from: gather.numDigits?.span)
-        builder.attribute("finishOnKey", of: path, from: gather.finishOnKey?.span)
-        builder.attribute("speechTimeout", of: path, from: gather.speechTimeout?.span)
-        builder.attribute("language", of: path, from: gather.language?.span)
-        builder.attribute("hints", of: path, from: gather.hints?.span)
-        let input: [String]? = gather.input.map {
-            switch $0.value {
-            case .dtmf: ["dtmf"]
-            case .speech: ["speech"]
-            case .dtmfSpeech: ["dtmf", "speech"]
+        var element = TwiMLElement.gather(action: nil, method: .get, prompts: prompts)
+        builder.set("action", action, from: gather.continuation.span, on: &element, at: path)
+        builder.set("input", gather.input, on: &element, at: path) { input in
+            switch input {
+            case .dtmf: "dtmf"
+            case .speech: "speech"
+            case .dtmfSpeech: "dtmf speech"
             }
         }
-        let speechTimeout: String? = gather.speechTimeout.map {
-            switch $0.value {
+        builder.set("timeout", gather.timeout, on: &element, at: path)
+        builder.set("numDigits", gather.numDigits, on: &element, at: path)
+        builder.set("finishOnKey", gather.finishOnKey, on: &element, at: path)
+        builder.set("speechTimeout", gather.speechTimeout, on: &element, at: path) { timeout in
+            switch timeout {
             case .seconds(let seconds): String(seconds)
             case .auto: "auto"
             }
         }
-        return TwiMLElement.gather(
-            action: action, method: .get, input: input, timeout: gather.timeout?.value,
-            numDigits: gather.numDigits?.value, finishOnKey: gather.finishOnKey?.value, prompts: prompts
-        )
-        .setting("speechTimeout", speechTimeout).setting("language", gather.language?.value)
-        .setting("hints", gather.hints?.value)
+        builder.set("language", gather.language, on: &element, at: path)
+        builder.set("hints", gather.hints, on: &element, at: path)
+        return element
     }
 
     private mutating func lowerJoin(_ join: JoinVerb, at path: [Int], into builder: inout DocumentBuilder)
@@ -163,44 +157,36 @@ extension FlowLowering {
         let nounPath = path + [0]
         builder.element(nounPath, from: join.room.span)
         builder.text(of: nounPath, from: room?.twilioName.span ?? join.room.span)
-        builder.attribute("startConferenceOnEnter", of: nounPath, from: join.startOnEnter?.span)
-        builder.attribute("endConferenceOnExit", of: nounPath, from: join.endOnExit?.span)
-        builder.attribute("muted", of: nounPath, from: join.muted?.span)
-        builder.attribute("beep", of: nounPath, from: join.beep?.span)
-        builder.attribute("participantLabel", of: nounPath, from: join.label?.span)
-        builder.attribute("waitUrl", of: nounPath, from: room?.wait?.span)
-        builder.attribute("maxParticipants", of: nounPath, from: room?.maxParticipants?.span)
-        let conference = TwiMLElement.conference(
-            room?.twilioName.value ?? join.room.value, participantLabel: join.label?.value,
-            startConferenceOnEnter: join.startOnEnter?.value, endConferenceOnExit: join.endOnExit?.value,
-            muted: join.muted?.value, beep: join.beep?.value.rawValue, waitUrl: wait,
-            waitMethod: wait.map { _ in .get },
-            maxParticipants: room?.maxParticipants?.value)
+        var conference = TwiMLElement.conference(
+            room?.twilioName.value ?? join.room.value, waitMethod: wait.map { _ in .get })
+        builder.set("startConferenceOnEnter", join.startOnEnter, on: &conference, at: nounPath)
+        builder.set("endConferenceOnExit", join.endOnExit, on: &conference, at: nounPath)
+        builder.set("muted", join.muted, on: &conference, at: nounPath)
+        builder.set("beep", join.beep, on: &conference, at: nounPath) { $0.rawValue }
+        builder.set("participantLabel", join.label, on: &conference, at: nounPath)
+        builder.set("waitUrl", wait, from: room?.wait?.span, on: &conference, at: nounPath)
+        builder.set("maxParticipants", room?.maxParticipants, on: &conference, at: nounPath)
         let options = DialOptions(timeout: join.timeout, timeLimit: join.timeLimit, hangupOnStar: join.hangupOnStar)
         return dialElement([conference], options: options, continuation: join.continuation, at: path, into: &builder)
     }
 
     /// `<Dial>` around `nouns`, with the options both `dial` forms and `join` share. `then -> step` is
     /// the `action` (fetched with GET); without one the leg goes on with the next verb (§1.4).
-    private func dialElement(
+    private mutating func dialElement(
         _ nouns: [TwiMLElement], options: DialOptions, continuation: Spanned<Continuation>?, at path: [Int],
         into builder: inout DocumentBuilder
     ) -> TwiMLElement {
         let action = continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
-        builder.attribute("action", of: path, from: continuation?.span)
-        builder.attribute("timeout", of: path, from: options.timeout?.span)
-        builder.attribute("timeLimit", of: path, from: options.timeLimit?.span)
-        builder.attribute("callerId", of: path, from: options.callerID?.span)
-        builder.attribute("hangupOnStar", of: path, from: options.hangupOnStar?.span)
-        builder.attribute("answerOnBridge", of: path, from: options.answerOnBridge?.span)
-        builder.attribute("record", of: path, from: options.record?.span)
-        builder.attribute("ringTone", of: path, from: options.ringTone?.span)
-        return TwiMLElement.dial(
-            nouns, action: action, method: action.map { _ in .get }, timeout: options.timeout?.value,
-            timeLimit: options.timeLimit?.value, callerId: options.callerID?.value,
-            hangupOnStar: options.hangupOnStar?.value, answerOnBridge: options.answerOnBridge?.value
-        )
-        .setting("record", options.record?.value).setting("ringTone", options.ringTone?.value)
+        var element = TwiMLElement.dial(nouns, method: action.map { _ in .get })
+        builder.set("action", action, from: continuation?.span, on: &element, at: path)
+        builder.set("timeout", options.timeout, on: &element, at: path)
+        builder.set("timeLimit", options.timeLimit, on: &element, at: path)
+        builder.set("callerId", options.callerID, on: &element, at: path)
+        builder.set("hangupOnStar", options.hangupOnStar, on: &element, at: path)
+        builder.set("answerOnBridge", options.answerOnBridge, on: &element, at: path)
+        builder.set("record", options.record, on: &element, at: path)
+        builder.set("ringTone", options.ringTone, on: &element, at: path)
+        return element
     }
 
     /// One `<Number>`, `<Client>` or `<Sip>`; with the dialed leg's whisper document as its `url`.
