@@ -6,9 +6,9 @@ import FlowDiagnostics
 /// line for the server.
 enum CompilerAdapter {
     /// Every diagnostic `flowc check` reports for these files: syntax, names, options, TwiML and the
-    /// continuation proof (which `check` runs by running a build that writes nothing).
+    /// continuation proof (the pipeline's analysis, without the output stages).
     static func diagnostics(of input: LoadedSources) -> [Diagnostic] {
-        Compiler.build(input, options: BuildOptions()).diagnostics
+        Compiler.check(input).diagnostics
     }
 
     /// The canonical text of one file, or `nil` when `flowc fmt` would refuse it (a syntax error).
