@@ -405,3 +405,68 @@ async def code_in_comment(root):
     assert explain.splitlines()[0] in hover.contents.value
     assert hover.range.start == at
     assert await session.stop() == 0
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_every_kind_of_name_in_the_bundled_flows():
+    asyncio.run(bundled_names())
+
+
+async def bundled_names():
+    """The repository itself as the workspace: its flows/ folder is the project, so every bundled flow is
+    checked together (and must be clean), and definitions and references work for each kind of name."""
+    session = Session(REPO)
+    await session.start()
+    support = (REPO / "flows" / "support_line.flow")
+    desk = (REPO / "flows" / "front_desk.flow")
+    texts = {}
+    for path in (support, desk):
+        texts[path.as_uri()] = path.read_text(encoding="utf-8")
+        session.open(path.as_uri(), texts[path.as_uri()])
+    for uri in texts:
+        found = await session.wait_for(uri, lambda entry: True, "diagnostics of a bundled flow")
+        assert not found, f"bundled flows are clean: {found}"
+
+    async def definition(uri, needle, occurrence=0, offset=0):
+        at = position_of(texts[uri], needle, occurrence=occurrence)
+        at = types.Position(line=at.line, character=at.character + offset)
+        result = await session.client.text_document_definition_async(types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=at))
+        result = result[0] if isinstance(result, list) else result
+        assert result is not None and result.uri == uri, f"no definition for {needle!r}"
+        return result.range.start
+
+    s = support.as_uri()
+    text = texts[s]
+    assert await definition(s, "play queue_music", offset=5) == position_of(text, "queue_music")       # asset
+    assert await definition(s, "dial queue support", offset=11) == position_of(text, "support name")   # queue
+    assert await definition(s, "hold caller", offset=5) == position_of(text, "caller entry")           # leg
+    assert await definition(s, "-> held", offset=3) == position_of(text, "held\n")                     # step
+    assert await definition(s, "-> pickup", offset=3) == position_of(text, "pickup\n")
+    # `during start` names a step of the operation's leg (caller), not the agent's 'start'.
+    assert await definition(s, "during start", offset=7) == position_of(text, "start\n")
+    step_idle = position_of(text, "step idle")
+    assert await definition(s, "during idle", offset=7) == types.Position(line=step_idle.line, character=step_idle.character + 5)
+    operation = await definition(s, "operation hold", offset=10)                                         # operation
+    assert operation == position_of(text, "hold caller")
+    d = desk.as_uri()
+    assert await definition(d, "join desk", offset=5) == position_of(texts[d], "desk shared")            # room
+
+    references = await session.client.text_document_references_async(types.ReferenceParams(
+        text_document=types.TextDocumentIdentifier(uri=s), position=position_of(text, "parked name"),
+        context=types.ReferenceContext(include_declaration=False)))
+    assert sorted(r.range.start.line for r in references) == sorted(
+        [position_of(text, "enqueue parked").line, position_of(text, "dial queue parked").line])
+
+    symbols = await session.client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=s)))
+    names = {c.name for c in symbols[0].children}
+    assert {"queue_music", "hold_music", "support", "parked", "caller", "agent", "hold-caller",
+            "reconnect-agent"} <= names
+
+    hover = await session.client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=s), position=position_of(text, "timeout=60s")))
+    assert "option `timeout` of `dial`" in hover.contents.value and "5 s" in hover.contents.value
+    assert await session.stop() == 0
