@@ -71,13 +71,13 @@ struct FlowGraphBuilder {
                 Node(
                     id: Self.stepID(step.id), kind: .step(isTerminal: terminalSteps.contains(step.id)),
                     title: step.name,
-                    lines: GraphText.lines(step.verbs)))
+                    lines: Self.lines(step.verbs)))
         }
         if let whisper = leg.whisper {
             nodes.append(
                 Node(
                     id: Self.whisperID(leg: leg.name), kind: .document(whisper.kind), title: whisper.kind.rawValue,
-                    lines: GraphText.lines(whisper.verbs)))
+                    lines: Self.lines(whisper.verbs)))
         }
         for kind in Node.EndKind.allCases where endings[leg.name, default: []].contains(kind) {
             nodes.append(Node(id: Self.endID(leg: leg.name, kind), kind: .end(kind), title: kind.rawValue))
@@ -97,7 +97,7 @@ struct FlowGraphBuilder {
                 Node(
                     id: Self.documentID(owner: owner.name, document.kind), kind: .document(document.kind),
                     title: GraphText.documentTitle(owner: owner.name, document.kind),
-                    lines: GraphText.lines(document.verbs))
+                    lines: Self.lines(document.verbs))
             }
         }
     }
@@ -153,9 +153,9 @@ struct FlowGraphBuilder {
             case .go(let go):
                 follow(.step(go.target.value), from: step, parts: passed + [GraphText.go])
             case .hangup:
-                end(.hangup, from: step, label: GraphText.label(passed + [GraphText.line(verb)]))
+                end(.hangup, from: step, label: GraphText.label(passed + [Self.line(verb)]))
             case .reject:
-                end(.reject, from: step, label: GraphText.label(passed + [GraphText.line(verb)]))
+                end(.reject, from: step, label: GraphText.label(passed + [Self.line(verb)]))
             case .say, .play, .pause, .leave:
                 break
             }
@@ -228,5 +228,47 @@ struct FlowGraphBuilder {
                 return false
             }
         }.map { Self.stepID($0.id) }
+    }
+
+    // MARK: - The line of each verb
+
+    /// One line per verb; a gather's prompt verbs follow the gather on its line.
+    static func lines(_ verbs: [Verb]) -> [String] {
+        verbs.map(line)
+    }
+
+    static func line(_ verb: Verb) -> String {
+        switch verb {
+        case .say(let say): "say \(GraphText.quoted(GraphText.excerpt(say.text.value)))"
+        case .play(let play): playLine(play)
+        case .pause(let pause): "pause \(pause.length.value)s"
+        case .gather(let gather): (["gather"] + gather.prompt.map(line)).joined(separator: " · ")
+        case .record: "record"
+        case .dial(let dial): (["dial", dial.leg.value] + dial.targets.map(target)).joined(separator: " ")
+        case .dialQueue(let dial): "dial queue \(dial.queue.value)"
+        case .join(let join): "join \(join.room.value)"
+        case .enqueue(let enqueue): "enqueue \(enqueue.queue.value)"
+        case .leave: "leave"
+        case .go(let go): "go -> \(go.target.value.step)"
+        case .hangup: "hangup"
+        case .reject(let reject): reject.busy?.value == true ? "reject busy" : "reject"
+        }
+    }
+
+    private static func playLine(_ play: PlayVerb) -> String {
+        if let digits = play.digits { return "play digits \(GraphText.quoted(GraphText.displayed(digits.value)))" }
+        switch play.source.value {
+        case .asset(let name, _): return "play \(name)"
+        case .url(let url): return "play \(GraphText.quoted(GraphText.excerpt(url)))"
+        }
+    }
+
+    private static func target(_ target: DialTarget) -> String {
+        let address = GraphText.quoted(GraphText.displayed(target.address))
+        switch target.kind {
+        case .number: return address
+        case .client: return "client \(address)"
+        case .sip: return "sip \(address)"
+        }
     }
 }

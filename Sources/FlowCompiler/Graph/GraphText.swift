@@ -1,4 +1,5 @@
-/// The words of the picture: one line per verb, and the labels of edges.
+/// The words of the picture: the labels of edges and the text of nodes (a verb's line is
+/// `FlowGraphBuilder.line(_:)`, beside the other per-verb decisions of the picture).
 ///
 /// A step's node lists its verbs so the picture can be read without the source; its edges say which
 /// outcome of which verb leads where. Static TwiML cannot branch on an outcome (Grammar.md §11), so a
@@ -51,47 +52,7 @@ enum GraphText {
 
     static func documentTitle(owner: String, _ kind: DocumentKind) -> String { "\(owner) · \(kind.rawValue)" }
 
-    /// One line per verb; a gather's prompt verbs follow the gather on its line.
-    static func lines(_ verbs: [Verb]) -> [String] {
-        verbs.map(line)
-    }
-
-    static func line(_ verb: Verb) -> String {
-        switch verb {
-        case .say(let say): "say \(quoted(excerpt(say.text.value)))"
-        case .play(let play): playLine(play)
-        case .pause(let pause): "pause \(pause.length.value)s"
-        case .gather(let gather): (["gather"] + gather.prompt.map(line)).joined(separator: " · ")
-        case .record: "record"
-        case .dial(let dial): (["dial", dial.leg.value] + dial.targets.map(target)).joined(separator: " ")
-        case .dialQueue(let dial): "dial queue \(dial.queue.value)"
-        case .join(let join): "join \(join.room.value)"
-        case .enqueue(let enqueue): "enqueue \(enqueue.queue.value)"
-        case .leave: "leave"
-        case .go(let go): "go -> \(go.target.value.step)"
-        case .hangup: "hangup"
-        case .reject(let reject): reject.busy?.value == true ? "reject busy" : "reject"
-        }
-    }
-
-    private static func playLine(_ play: PlayVerb) -> String {
-        if let digits = play.digits { return "play digits \(quoted(displayed(digits.value)))" }
-        switch play.source.value {
-        case .asset(let name, _): return "play \(name)"
-        case .url(let url): return "play \(quoted(excerpt(url)))"
-        }
-    }
-
-    private static func target(_ target: DialTarget) -> String {
-        let address = quoted(displayed(target.address))
-        switch target.kind {
-        case .number: return address
-        case .client: return "client \(address)"
-        case .sip: return "sip \(address)"
-        }
-    }
-
-    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
+    static func quoted(_ text: String) -> String { "\"\(text)\"" }
 
     /// The start of `text`, cut at `excerptLength` characters with an ellipsis.
     static func excerpt(_ text: String) -> String {
