@@ -36,6 +36,51 @@ extension LanguageServer {
             })
     }
 
+    // MARK: - Rename
+
+    /// The name under the cursor, if it can be renamed: every kind but an operation, whose name is derived
+    /// from its kind and leg (rename the leg instead).
+    func prepareRename(_ params: JSON) throws -> JSON {
+        let (document, offset) = try documentAndOffset(in: params)
+        guard let occurrence = document.index.occurrence(at: offset), occurrence.key.kind != .operation else {
+            return .null
+        }
+        return ["range": range(of: occurrence.span).json, "placeholder": .string(occurrence.key.name)]
+    }
+
+    /// Renames every occurrence of the symbol in its flow. The new name must be an identifier (Grammar.md §1),
+    /// and must not be a name of the same kind already in that scope, which would merge two symbols.
+    func rename(_ params: JSON) throws -> JSON {
+        let (document, offset) = try documentAndOffset(in: params)
+        guard let newName = params["newName"]?.stringValue else { throw ResponseError.invalidParams("missing newName") }
+        guard let occurrence = document.index.occurrence(at: offset) else { return .null }
+        let key = occurrence.key
+        guard key.kind != .operation else {
+            throw ResponseError(
+                ResponseError.requestFailed, "an operation is named by its kind and leg; rename the leg instead")
+        }
+        guard Self.isIdentifier(newName) else {
+            throw ResponseError(ResponseError.requestFailed, "'\(newName)' is not a name: a letter or '_', then letters, digits or '_'")
+        }
+        var taken = key
+        taken.name = newName
+        if newName != key.name, document.index.definition(of: taken) != nil {
+            throw ResponseError(ResponseError.requestFailed, "\(key.kind.rawValue) '\(newName)' already exists here")
+        }
+        let edits = document.index.references(to: key, includeDeclaration: true).map {
+            JSON.object(["range": range(of: $0.span).json, "newText": .string(newName)])
+        }
+        return ["changes": .object([document.uri: .array(edits)])]
+    }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first else { return false }
+        func letter(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
+        }
+        return letter(first) && name.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) }
+    }
+
     // MARK: - Hover
 
     /// The diagnostic under the cursor (its `flowc explain` text), else the symbol (what it is, its
@@ -69,6 +114,9 @@ extension LanguageServer {
         } else if let option = document.index.option(at: offset) {
             sections.append(SymbolText.describe(option))
             hoverSpan = option.option.name.span
+        } else if let verb = document.index.verb(at: offset) {
+            sections.append(SymbolText.describe(verb.kind))
+            hoverSpan = verb.keyword.span
         }
         guard !sections.isEmpty else { return .null }
         var result: [String: JSON] = [

@@ -177,6 +177,8 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/formatting": return try formatting(params)
         case "textDocument/codeAction": return try codeActions(params)
         case "textDocument/documentHighlight": return try highlights(params)
+        case "textDocument/prepareRename": return try prepareRename(params)
+        case "textDocument/rename": return try rename(params)
         default:
             throw ResponseError(ResponseError.methodNotFound, "unknown method '\(method)'")
         }
@@ -238,6 +240,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "definitionProvider": true,
                 "referencesProvider": true,
                 "documentHighlightProvider": true,
+                "renameProvider": ["prepareProvider": true],
                 "documentSymbolProvider": true,
                 "documentFormattingProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],

@@ -52,6 +52,13 @@ public struct OptionOccurrence: Sendable, Hashable {
 public struct SymbolIndex: Sendable {
     public private(set) var occurrences: [SymbolOccurrence] = []
     public private(set) var options: [OptionOccurrence] = []
+    /// The verb keywords, for hover.
+    public private(set) var verbs: [VerbKeyword] = []
+
+    public struct VerbKeyword: Sendable, Hashable {
+        public var kind: VerbKind
+        public var keyword: Identifier
+    }
     /// The syntax of each definition's declaration, for hover and document symbols.
     public private(set) var declarations: [SymbolKey: Declaration] = [:]
 
@@ -78,6 +85,10 @@ public struct SymbolIndex: Sendable {
         occurrences
             .filter { $0.span.start.offset <= offset && offset <= $0.span.end.offset }
             .min { ($0.span.end.offset - $0.span.start.offset) < ($1.span.end.offset - $1.span.start.offset) }
+    }
+
+    public func verb(at offset: Int) -> VerbKeyword? {
+        verbs.first { $0.keyword.span.start.offset <= offset && offset <= $0.keyword.span.end.offset }
     }
 
     public func option(at offset: Int) -> OptionOccurrence? {
@@ -182,6 +193,7 @@ public struct SymbolIndex: Sendable {
         _ verbs: [BlockItem<VerbSyntax>], flow: FlowSyntax, flowIndex: Int, leg: String?
     ) {
         for case .node(let verb) in verbs {
+            self.verbs.append(VerbKeyword(kind: verb.kind, keyword: verb.keyword))
             if let construct = OptionConstruct(rawValue: verb.kind.rawValue) {
                 addOptions(verb.options, construct: construct)
             }

@@ -84,6 +84,30 @@ enum SymbolText {
         return shown.joined(separator: "\n")
     }
 
+    /// Grammar.md §8, one paragraph per verb.
+    static func describe(_ verb: VerbKind) -> String {
+        let text: String
+        switch verb {
+        case .say: text = "`say TEXT` speaks text (`<Say>`). Options: `voice`, `language`, `loop`."
+        case .play: text = "`play ASSET` or `play \"URL\"` plays audio (`<Play>`). Options: `loop`, `digits`."
+        case .pause: text = "`pause DURATION` waits, 1 s to 10 min (`<Pause>`)."
+        case .gather:
+            text = "`gather … then -> step` collects digits or speech while its nested `say`, `play` and `pause` play; with input the leg goes to the step, with none it goes on with the next verb (`<Gather>`)."
+        case .record: text = "`record … then -> step` records the caller, then continues at the step (`<Record>`)."
+        case .dial:
+            text = "`dial LEG TARGET…` calls out and bridges the new call, the dialed leg, to this one; `dial queue QUEUE` bridges the leg waiting longest in the queue (`<Dial>`)."
+        case .join: text = "`join ROOM` enters a conference room (`<Dial><Conference>`)."
+        case .enqueue:
+            text = "`enqueue QUEUE` waits in a queue until someone dials it, the wait document says `leave`, or the application moves the leg (`<Enqueue>`)."
+        case .leave: text = "`leave` takes the waiting leg out of the queue; only in a queue's `wait` document (`<Leave>`)."
+        case .go: text = "`go -> STEP` continues with another step of the same leg (`<Redirect>`)."
+        case .hangup: text = "`hangup` ends the leg on purpose (`<Hangup>`)."
+        case .reject:
+            text = "`reject` refuses an incoming call without answering it; only as the first verb of an entry leg's first step (`<Reject>`)."
+        }
+        return "**\(verb.rawValue)** · " + text
+    }
+
     static func describe(_ occurrence: OptionOccurrence) -> String {
         let name = occurrence.option.name.name
         guard let spec = OptionTable.spec(name, of: occurrence.construct) else {

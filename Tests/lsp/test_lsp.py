@@ -470,3 +470,43 @@ async def bundled_names():
         text_document=types.TextDocumentIdentifier(uri=s), position=position_of(text, "timeout=60s")))
     assert "option `timeout` of `dial`" in hover.contents.value and "5 s" in hover.contents.value
     assert await session.stop() == 0
+
+
+def test_rename_and_verb_hover(workspace):
+    asyncio.run(rename_session(workspace))
+
+
+async def rename_session(root):
+    session = Session(root)
+    await session.start()
+    uri = "untitled:rename"
+    text = ("flow f\n  serve at \"https://twiml.example.com/f\"\n  leg caller entry\n    step start\n"
+            "      say \"Hi\"\n      go -> later\n    step later\n      hangup\n"
+            "  operation move caller -> later during start, caller.later\n")
+    session.open(uri, text)
+    found = await session.wait_for(uri, lambda entry: True, "the first diagnostics")
+    assert not found, found
+    document = types.TextDocumentIdentifier(uri=uri)
+    at = position_of(text, "later")
+    prepared = await session.client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(text_document=document, position=at))
+    assert prepared.range.start == at
+    edit = await session.client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=at, new_name="after"))
+    renamed = apply_edits(text, edit.changes[uri])
+    assert "later" not in renamed and renamed.count("after") == 4
+    session.change(uri, 2, renamed)
+    found = await session.wait_for(uri, lambda entry: entry[0] == 2, "diagnostics after the rename")
+    assert not found, "the renamed flow still checks clean"
+    # A name that is not an identifier, or that is taken, is refused; an operation cannot be renamed.
+    for bad in ("two words", "start"):
+        with pytest.raises(Exception):
+            await session.client.text_document_rename_async(
+                types.RenameParams(text_document=document, position=position_of(renamed, "after"), new_name=bad))
+    operation = await session.client.text_document_prepare_rename_async(types.PrepareRenameParams(
+        text_document=document, position=position_of(renamed, "move caller")))
+    assert operation is None
+    hover = await session.client.text_document_hover_async(types.HoverParams(
+        text_document=document, position=position_of(renamed, "go ->")))
+    assert "<Redirect>" in hover.contents.value
+    assert await session.stop() == 0
