@@ -96,7 +96,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Handles one message body (JSON text).
     func handle(_ body: Data) {
         guard let message = JSON.parse(body) else {
-            return respond(id: .null, error: ResponseError(ResponseError.parseError, "the message is not valid JSON"))
+            return respond(id: .null, error: ResponseError(ResponseError.parseError, "the message is not valid JSON (or is nested too deeply to read)"))
         }
         guard case .object(let fields) = message else {
             // LSP sends no batches; an array (or any non-object) is not a request this server can answer.

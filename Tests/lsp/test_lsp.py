@@ -341,6 +341,7 @@ def test_malformed_input_gets_error_responses_and_never_crashes():
     requests = [
         frame(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {}})),  # before init
         frame("{not json"),                                                                             # parse error
+        frame(b"[" * 100000 + b"]" * 100000),                                           # nested beyond any use
         frame(initialize),
         frame(json.dumps([1, 2])),                                                                    # not an object
         frame(json.dumps({"jsonrpc": "2.0", "id": 3, "method": "no/such/method"})),
@@ -368,7 +369,7 @@ def test_malformed_input_gets_error_responses_and_never_crashes():
         by_id.setdefault(json.dumps(m["id"]), []).append(m)
     assert by_id["1"][0]["error"]["code"] == -32002
     nulls = [m["error"]["code"] for m in by_id["null"]]
-    assert nulls == [-32700, -32600, -32700], nulls
+    assert nulls == [-32700, -32700, -32600, -32700], nulls
     assert "capabilities" in by_id["2"][0]["result"]
     assert by_id["3"][0]["error"]["code"] == -32601
     assert by_id["4"][0]["error"]["code"] == -32602
