@@ -55,6 +55,6 @@ import Testing
         #expect(built.result.diagnostics.isEmpty, "\(built.result.diagnostics.map { "\($0.code) \($0.message)" })")
         let operation = try #require(built.result.manifest?.flows.first?.operations.first)
         let caller = try #require(operation.effects.first { $0.leg == "caller" })
-        #expect(caller.outcome == "disconnected" && caller.step == "caller.start")
+        #expect(caller.outcome == .disconnected && caller.step == "caller.start")
     }
 }

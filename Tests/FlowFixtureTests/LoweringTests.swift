@@ -156,7 +156,7 @@ import Testing
         #expect(
             hold.requests.first?.parameters
                 == ["Url": "https://twiml.example.com/parking/legs/customer/held.xml", "Method": "GET"])
-        #expect(hold.effects.first?.outcome == "moved" && hold.effects.first?.step == "customer.held")
+        #expect(hold.effects.first?.outcome == .moved && hold.effects.first?.step == "customer.held")
         let customer = try #require(flow.legs.first { $0.name == "customer" })
         #expect(customer.role == "dialed" && customer.start == nil)
         #expect(customer.dialedFrom == ["/parking/legs/agent/start.xml#0"])

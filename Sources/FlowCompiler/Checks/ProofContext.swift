@@ -57,10 +57,10 @@ struct ProofContext {
                 explanation = "not bridged with '\(operation.leg)' where the operation applies: its TwiML does not change"
             }
             for leg in flow.legs where leg.name != operation.leg && !touched.contains(leg.name) {
-                found.insert(RouteManifest.Effect(leg: leg.name, outcome: "unchanged", step: nil, explanation: explanation))
+                found.insert(RouteManifest.Effect(leg: leg.name, outcome: .unchanged, step: nil, explanation: explanation))
             }
             result[OperationID(flow: flow.name, key: operation.key)] = found.sorted {
-                ($0.leg, $0.outcome, $0.step ?? "") < ($1.leg, $1.outcome, $1.step ?? "")
+                ($0.leg, $0.outcome.rawValue, $0.step ?? "") < ($1.leg, $1.outcome.rawValue, $1.step ?? "")
             }
         }
         return result

@@ -8,17 +8,17 @@ public enum OperationEffects {
         case .conference(let room):
             if operation.kind == .hold {
                 return RouteManifest.Effect(
-                    leg: leg, outcome: "hears-hold", step: nil,
+                    leg: leg, outcome: .hearsHold, step: nil,
                     explanation: "stays a participant of room '\(room)' and hears its hold document until "
                         + "unheld; its TwiML does not change (twiml-semantics.md §1.8, §4.2)")
             }
             return RouteManifest.Effect(
-                leg: leg, outcome: "unchanged", step: nil,
+                leg: leg, outcome: .unchanged, step: nil,
                 explanation: "hears room '\(room)' again; it never left its '<Dial><Conference>', so its TwiML "
                     + "does not change (twiml-semantics.md §1.8, §4.2)")
         case .move(let target):
             return RouteManifest.Effect(
-                leg: leg, outcome: "moved", step: target.description,
+                leg: leg, outcome: .moved, step: target.description,
                 explanation: "leaves whatever it runs and starts step '\(target.step)' of leg "
                     + "'\(target.leg)' (a Call update, twiml-semantics.md §1.5, §4.1)")
         }

@@ -276,13 +276,28 @@ public struct RouteManifest: Codable, Sendable, Hashable {
 
     /// The predicted effect of an operation on one leg (§1.6, §1.7 of the reference).
     public struct Effect: Codable, Sendable, Hashable {
+        /// What happens to the leg; `rawValue` is its name in routes.json.
+        public enum Outcome: String, Codable, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+            /// Its TwiML does not change.
+            case unchanged
+            /// Its verb ends and it goes on with `step`.
+            case continues
+            /// The operation moves it to `step`.
+            case moved
+            /// A participant hold: it hears the room's hold document.
+            case hearsHold = "hears-hold"
+            /// It is hung up.
+            case disconnected
+
+            public var description: String { rawValue }
+        }
+
         public var leg: String
-        /// `unchanged`, `continues` (with `step`), `moved` (with `step`) or `hears-hold` (participant hold).
-        public var outcome: String
+        public var outcome: Outcome
         public var step: String?
         public var explanation: String
 
-        public init(leg: String, outcome: String, step: String?, explanation: String) {
+        public init(leg: String, outcome: Outcome, step: String?, explanation: String) {
             self.leg = leg
             self.outcome = outcome
             self.step = step

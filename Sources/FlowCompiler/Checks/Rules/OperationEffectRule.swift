@@ -73,7 +73,7 @@ enum OperationEffectRule: ContinuationRule {
     ) {
         context.record(
             RouteManifest.Effect(
-                leg: child, outcome: "disconnected", step: nil,
+                leg: child, outcome: .disconnected, step: nil,
                 explanation: "moving the leg that dialed '\(child)' hangs '\(child)' up (twiml-semantics.md §1.6)"),
             of: operation)
         if context.firstTime("disconnect \(operation.key) \(child)") {
@@ -113,7 +113,7 @@ enum OperationEffectRule: ContinuationRule {
             let hungUpAtOnce = paths.endsWithoutWaiting[start]
             context.record(
                 RouteManifest.Effect(
-                    leg: partner, outcome: hungUpAtOnce ? "disconnected" : "continues", step: step,
+                    leg: partner, outcome: hungUpAtOnce ? .disconnected : .continues, step: step,
                     explanation: hungUpAtOnce
                         ? "\(cause); it goes on with \(document.title), which hangs it up before it waits (twiml-semantics.md §1.6, §1.7)"
                         : "\(cause); it goes on with \(document.title) (twiml-semantics.md §1.6, §1.7)"),
