@@ -153,6 +153,10 @@ extension LanguageServer {
         } else if declaration == nil {
             text += "\n\nNot declared in this flow."
         }
+        if key.kind == .leg {
+            let steps = index.definitions(kind: .step, flowIndex: key.flowIndex, leg: key.name).map { "`\($0.name)`" }
+            text += "\n\n" + (steps.isEmpty ? "No steps." : "Steps: \(steps.joined(separator: ", ")).")
+        }
         if key.kind != .flow && key.kind != .operation {
             text += "\n\n" + (uses == 1 ? "1 use" : "\(uses) uses") + " in this flow."
         }

@@ -468,6 +468,10 @@ async def bundled_names():
             "reconnect-agent"} <= names
 
     hover = await session.client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=s), position=position_of(text, "caller entry")))
+    assert "`entry`" in hover.contents.value
+    assert "Steps: `start`, `held`, `after_call`." in hover.contents.value
+    hover = await session.client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=s), position=position_of(text, "timeout=60s")))
     assert "option `timeout` of `dial`" in hover.contents.value and "5 s" in hover.contents.value
     assert await session.stop() == 0
