@@ -21,10 +21,17 @@ import Testing
             ]])
         }
         server.receive(Array(stream))
-        server.queue.sync {}
-        Thread.sleep(forTimeInterval: 1.0)
-        server.queue.sync {}
-        let published = outbox.messages.filter { $0["method"] == "textDocument/publishDiagnostics" }
+        // Waits for the debounced check (however loaded the machine), then a little longer for any other.
+        func published() -> [JSON] {
+            server.queue.sync {}
+            return outbox.messages.filter { $0["method"] == "textDocument/publishDiagnostics" }
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !published().contains(where: { $0["params"]?["version"] == 6 }) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        let published = published()
         let versions = published.compactMap { $0["params"]?["version"]?.intValue }
         // The open is checked at once (or merged into the burst); the changes only once, at version 6.
         #expect(versions.filter { $0 > 1 } == [6], "\(versions)")
