@@ -23,6 +23,8 @@ function activate(context) {
     // `paths` decides which files are compiled together (README, "Editors"); absent means flows/.
     initializationOptions: paths ? { paths } : {},
     synchronize: {
+      // A change of `flowc.paths` reaches the server as workspace/didChangeConfiguration.
+      configurationSection: "flowc",
       fileEvents: vscode.workspace.createFileSystemWatcher("**/*.flow"),
     },
   };

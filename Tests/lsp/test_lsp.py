@@ -515,3 +515,27 @@ async def rename_session(root):
         text_document=document, position=position_of(renamed, "go ->")))
     assert "<Redirect>" in hover.contents.value
     assert await session.stop() == 0
+
+
+def test_a_configuration_change_moves_the_project(workspace):
+    asyncio.run(configuration_session(workspace))
+
+
+async def configuration_session(root):
+    """`flowc.paths` (the extension's setting) arrives as workspace/didChangeConfiguration: a file outside
+    flows/ joins the project, and the flow name it shares with flows/other.flow becomes FLOW201."""
+    (root / "more").mkdir()
+    session = Session(root)
+    await session.start()
+    uri = (root / "more" / "extra.flow").as_uri()
+    text = "flow other\n  leg caller entry\n    step start\n      hangup\n"
+    session.open(uri, text)
+    found = await session.wait_for(uri, lambda entry: True, "the diagnostics of a file checked alone")
+    assert not found, "outside flows/, the file is checked alone"
+    session.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"flowc": {"paths": ["flows", "more"]}}))
+    other = (root / "flows" / "other.flow").as_uri()
+    # The later path (more/ after flows/) holds the duplicate, as `flowc check flows more` reports it.
+    found = await session.wait_for(uri, lambda entry: "FLOW201" in codes(entry[1]), "FLOW201 once both are one project")
+    assert found[0].related_information[0].location.uri == other
+    assert await session.stop() == 0
