@@ -75,7 +75,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         fixIts: [FixIt] = []
     ) {
         self.code = code
-        self.severity = severity ?? DiagnosticCatalog.entry(for: code)?.defaultSeverity ?? .error
+        self.severity = severity ?? code.defaultSeverity
         self.message = message
         self.span = span
         self.notes = notes

@@ -185,7 +185,7 @@ import Testing
     @Test func flow302DialAsLastVerbFallsOff() throws {
         let flow = Deployment.caller([say("Connecting"), dial("+15551230000")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW302")
+        #expect(finding.code == .documentFallOff)
         #expect(finding.message == "leg 'caller' can run off the end of step 'start' of leg 'caller'")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
         #expect(finding.notes.contains { $0.message.contains("Twilio hangs leg 'caller' up") })
@@ -201,7 +201,7 @@ import Testing
         var flow = Deployment.caller([verb("Record", ["action": "thanks.xml"])])
         flow.add("legs/caller/thanks.xml", [verb("Hangup")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW302")
+        #expect(finding.code == .documentFallOff)
         #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
 
         var twin = Deployment.caller([verb("Record", ["action": "thanks.xml"]), verb("Redirect", text: "thanks.xml")])
@@ -214,7 +214,7 @@ import Testing
         flow.add("legs/caller/menu.xml", [verb("Gather", ["action": "bye.xml"], children: [say("Press 1")])])
         flow.add("legs/caller/bye.xml", [verb("Hangup")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW302")
+        #expect(finding.code == .documentFallOff)
         #expect(finding.message == "leg 'caller' can run off the end of step 'menu' of leg 'caller'")
         #expect(finding.place == Place("legs/caller/menu.xml", verb: 0))
         // The counterexample starts at the leg's first step and follows the dial's end into the menu.
@@ -236,7 +236,7 @@ import Testing
         flow.add("legs/agent/start.xml", [verb("Redirect", text: "../../shared/end.xml")])
         flow.add("shared/end.xml", [say("Bye")])
         flow.leg("agent", .outbound, start: "legs/agent/start.xml")
-        #expect(flow.check().diagnostics.map(\.code) == ["FLOW302"])
+        #expect(flow.check().diagnostics.map(\.code) == [.documentFallOff])
     }
 
     // MARK: - FLOW305: a gather or record without an action repeats its document (§8.4 rule 38)
@@ -245,7 +245,7 @@ import Testing
     func flow305VerbWithoutAction(_ name: String) throws {
         let flow = Deployment.caller([say("Hi"), verb(name), verb("Hangup")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW305")
+        #expect(finding.code == .actionMissingSelfLoop)
         #expect(finding.message == "<\(name)> in step 'start' of leg 'caller' has no action: Twilio requests the same document again")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
 
@@ -260,7 +260,7 @@ import Testing
         var flow = Deployment()
         flow.add("rooms/desk.hold.xml", .hold, [say("Please hold."), verb("Play", text: "https://cdn.example.com/h.mp3")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW306")
+        #expect(finding.code == .holdDocumentEnds)
         #expect(finding.message == "document 'rooms/desk.hold.xml' can reach its end")
         #expect(finding.place == Place("rooms/desk.hold.xml", verb: 1))
     }
@@ -286,7 +286,7 @@ import Testing
         var flow = Deployment.caller([transfer, say("Never heard"), verb("Hangup")])
         flow.add("shared/next.xml", [verb("Hangup")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW308")
+        #expect(finding.code == .unreachableTwiMLVerb)
         #expect(finding.severity == .warning)
         #expect(finding.message == "verbs after <\(transfer.name)> in step 'start' of leg 'caller' never run")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
@@ -313,7 +313,7 @@ import Testing
     @Test func flow312RedirectToAMissingDocument() throws {
         let flow = Deployment.caller([say("Hi"), verb("Redirect", text: "missing.xml")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW312")
+        #expect(finding.code == .unresolvedURL)
         #expect(finding.message == "'missing.xml' in step 'start' of leg 'caller' names no generated document")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
 
@@ -325,7 +325,7 @@ import Testing
     @Test func flow312DialActionOnAnotherHost() throws {
         var flow = Deployment.caller([dial("+15551230000", action: "https://other.example.com/t/legs/caller/after.xml")])
         flow.add("legs/caller/after.xml", [verb("Hangup")])
-        let finding = try #require(flow.check().diagnostics.first { $0.code == "FLOW312" })
+        let finding = try #require(flow.check().diagnostics.first { $0.code == .unresolvedURL })
         #expect(finding.message.hasPrefix("'https://other.example.com/t/legs/caller/after.xml' in step 'start'"))
         #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
 
@@ -339,9 +339,9 @@ import Testing
     @Test func flow312FollowsThePathsOfLegs() {
         var flow = Deployment.caller([say("Hi"), verb("Hangup")])
         flow.add("legs/caller/orphan.xml", [verb("Redirect", text: "missing.xml")])
-        #expect(flow.check().diagnostics.map(\.code) == ["FLOW307"])
+        #expect(flow.check().diagnostics.map(\.code) == [.unreachableStep])
         flow.operation(.move, "caller", to: "legs/caller/orphan.xml")
-        #expect(flow.check().diagnostics.map(\.code) == ["FLOW312"])
+        #expect(flow.check().diagnostics.map(\.code) == [.unresolvedURL])
     }
 
     // MARK: - FLOW313: a document used in a context it was not generated for (§3.1, §8.3 rule 24)
@@ -350,7 +350,7 @@ import Testing
         var flow = Deployment.caller([verb("Enqueue", ["action": "music.xml", "waitUrl": "music.xml"], text: "support")])
         // <Reject> is not allowed in a wait document, so the step cannot serve as one.
         flow.add("legs/caller/music.xml", [verb("Play", text: "https://cdn.example.com/q.mp3"), verb("Reject")])
-        let finding = try #require(flow.check().diagnostics.first { $0.code == "FLOW313" })
+        let finding = try #require(flow.check().diagnostics.first { $0.code == .documentContextMismatch })
         #expect(finding.message == "step 'music' of leg 'caller' is used as an enqueue wait document but was generated as a normal document")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
 
@@ -369,7 +369,7 @@ import Testing
     @Test func flow313IsSilentForADocumentThatSatisfiesBothContexts() throws {
         var flow = Deployment.caller([say("Hi"), verb("Redirect", text: "../../rooms/desk.hold.xml")])
         flow.add("rooms/desk.hold.xml", .hold, [verb("Play", text: "https://cdn.example.com/h.mp3"), verb("Redirect")])
-        #expect(!flow.check().diagnostics.contains { $0.code == "FLOW313" })
+        #expect(!flow.check().diagnostics.contains { $0.code == .documentContextMismatch })
     }
 
     @Test func flow313NumberURLNamesAQueueWhisper() throws {
@@ -382,7 +382,7 @@ import Testing
         flow.add("queues/support.whisper.xml", .queueWhisper, [say("Connecting"), verb("Pause")])
         flow.leg("caller", .entry, start: "legs/caller/start.xml")
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW313")
+        #expect(finding.code == .documentContextMismatch)
         #expect(finding.message.hasSuffix("is used as a whisper document but was generated as a queue whisper document"))
 
         var twin = Deployment.caller([dial("+15551230000", action: "bye.xml", whisper: "../agent.whisper.xml")])
@@ -396,7 +396,7 @@ import Testing
     @Test func flow316LeaveInAStep() throws {
         let flow = Deployment.caller([say("Hi"), verb("Leave"), verb("Hangup")])
         let finding = try #require(flow.check().diagnostics.only)
-        #expect(finding.code == "FLOW316")
+        #expect(finding.code == .twimlLeaveOutsideWait)
         #expect(finding.message == "<Leave> in step 'start' of leg 'caller' runs outside an Enqueue wait document")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
     }
@@ -452,7 +452,7 @@ import Testing
         flow.leg("agent", .dialed, dialedFrom: [("legs/caller/start.xml", 1)])
         flow.operation(kind, "agent", to: "legs/agent/held.xml")
         let report = flow.check()
-        let finding = try #require(report.diagnostics.first { $0.code == "FLOW301" })
+        let finding = try #require(report.diagnostics.first { $0.code == .operationHangsUpLeg })
         #expect(finding.message == "leg 'caller' is hung up when operation '\(kind)-agent' moves leg 'agent'")
         #expect(finding.place == Place("legs/caller/start.xml", verb: 1))
         #expect(finding.notes.last?.message.contains("has no verb left") == true)
@@ -480,7 +480,7 @@ import Testing
             flow.operation(kind, "agent", to: "legs/agent/held.xml")
             return flow
         }
-        #expect(deployment(.hold).check().diagnostics.map(\.code) == ["FLOW301"])
+        #expect(deployment(.hold).check().diagnostics.map(\.code) == [.operationHangsUpLeg])
         #expect(deployment(.move).check().diagnostics.isEmpty)
     }
 }

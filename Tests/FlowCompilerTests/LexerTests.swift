@@ -23,7 +23,7 @@ import Testing
         #expect(result.tokens.map { $0.text(in: file) } == [
             "dial", "agent", "\"+1\"", "timeout", "=", "30s", "then", "->", "a", ".", "b", ",", "42", "@", "\n", "",
         ])
-        #expect(result.diagnostics.map(\.code) == ["FLOW003"])
+        #expect(result.diagnostics.map(\.code) == [.unexpectedCharacter])
     }
 
     @Test func literalValues() {

@@ -77,7 +77,7 @@ import Testing
         #expect(parsed.scenario.events.map(\.value) == [.start("caller")])
         let diagnostic = try #require(parsed.diagnostics.first)
         #expect(parsed.diagnostics.count == 1)
-        #expect(diagnostic.code == "FLOW601")
+        #expect(diagnostic.code == .unknownScenarioEvent)
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.message == "unknown scenario event 'dial'")
         let span = try #require(diagnostic.span)
@@ -110,7 +110,7 @@ import Testing
         let message = try #require(Self.malformed.first { $0.0 == line }?.1)
         let parsed = Self.parse("start caller\n" + line + "\nhangup caller\n")
         #expect(parsed.scenario.events.map(\.value) == [.start("caller"), .hangup("caller")])
-        #expect(parsed.diagnostics.map(\.code) == ["FLOW602"])
+        #expect(parsed.diagnostics.map(\.code) == [.malformedScenarioEvent])
         #expect(parsed.diagnostics.first?.message == message)
         let span = try #require(parsed.diagnostics.first?.span)
         #expect((span.start.line, span.start.column) == (2, 1))
@@ -119,13 +119,13 @@ import Testing
 
     @Test func everyBadLineIsReported() {
         let parsed = Self.parse("wait caller\nstart\nstart caller\nring agent\n")
-        #expect(parsed.diagnostics.map(\.code) == ["FLOW601", "FLOW602", "FLOW601"])
+        #expect(parsed.diagnostics.map(\.code) == [.unknownScenarioEvent, .malformedScenarioEvent, .unknownScenarioEvent])
         #expect(parsed.diagnostics.compactMap(\.span?.start.line) == [1, 2, 4])
         #expect(parsed.scenario.events.map(\.value) == [.start("caller")])
     }
 
     /// Event names are case-sensitive, like the flow language's keywords.
     @Test func eventNamesAreCaseSensitive() {
-        #expect(Self.parse("Start caller").diagnostics.map(\.code) == ["FLOW601"])
+        #expect(Self.parse("Start caller").diagnostics.map(\.code) == [.unknownScenarioEvent])
     }
 }

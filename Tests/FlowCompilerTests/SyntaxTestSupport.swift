@@ -79,7 +79,7 @@ enum SyntaxTesting {
                 continue
             }
             check(span, "\(diagnostic.code)")
-            if diagnostic.code == "FLOW900" { problems.append("internal error: \(diagnostic.message)") }
+            if diagnostic.code == .internalError { problems.append("internal error: \(diagnostic.message)") }
         }
         let lines = result.diagnostics.compactMap { $0.span?.start.line }
         if Set(lines).count != lines.count { problems.append("more than one diagnostic on a line: \(summary(result.diagnostics))") }

@@ -27,9 +27,9 @@ import Testing
         let file = IVRFixture.file
         let diagnostics = [
             IVRFixture.unknownStep,
-            Diagnostic("FLOW501", .warning, "style", at: span(of: "ivr", in: file)),
-            Diagnostic("FLOW001", .error, "cannot read 'x.flow'", at: nil),
-            Diagnostic("FLOW502", .warning, "same place, later code", at: span(of: "ivr", in: file)),
+            Diagnostic(.roomNotShared, .warning, "style", at: span(of: "ivr", in: file)),
+            Diagnostic(.inputNotFound, .error, "cannot read 'x.flow'", at: nil),
+            Diagnostic(.unusedDeclaration, .warning, "same place, later code", at: span(of: "ivr", in: file)),
         ]
         for format in DiagnosticFormat.allCases {
             let options = DiagnosticRenderOptions(format: format)
@@ -43,7 +43,7 @@ import Testing
 
     @Test func noColourMeansNoEscapeBytesInAnyFormat() {
         let file = SourceFile(path: "x.flow", text: "say \u{1B}[2J x\n")
-        let diagnostic = Diagnostic("FLOW002", .error, "bad \u{1B} byte", at: span(of: "x", in: file), help: "\u{1B}")
+        let diagnostic = Diagnostic(.invalidUTF8, .error, "bad \u{1B} byte", at: span(of: "x", in: file), help: "\u{1B}")
         for format in DiagnosticFormat.allCases {
             let rendered = DiagnosticRenderer.render(
                 [diagnostic], sources: [file.path: file], options: .init(format: format))

@@ -2,9 +2,9 @@ import FlowDiagnostics
 import Testing
 
 @Suite struct DiagnosticSummaryTests {
-    private let warning = Diagnostic("FLOW301", .warning, "w", at: nil, notes: [Note("n")])
-    private let error = Diagnostic("FLOW201", .error, "e", at: nil)
-    private let note = Diagnostic("FLOW302", .note, "n", at: nil)
+    private let warning = Diagnostic(.operationHangsUpLeg, .warning, "w", at: nil, notes: [Note("n")])
+    private let error = Diagnostic(.duplicateName, .error, "e", at: nil)
+    private let note = Diagnostic(.documentFallOff, .note, "n", at: nil)
 
     @Test func countsBySeverity() {
         let summary = DiagnosticSummary([warning, error, note, warning])

@@ -15,9 +15,9 @@ import Testing
     @Test func severitiesMapToErrorWarningAndNotice() {
         let at = detachedSpan("a.flow", line: 2, columns: 3..<5, offset: 10)
         let rendered = GitHubRenderer().render([
-            Diagnostic("FLOW301", .warning, "w", at: at),
-            Diagnostic("FLOW302", .note, "n", at: at),
-            Diagnostic("FLOW201", .error, "e", at: at),
+            Diagnostic(.operationHangsUpLeg, .warning, "w", at: at),
+            Diagnostic(.documentFallOff, .note, "n", at: at),
+            Diagnostic(.duplicateName, .error, "e", at: at),
         ])
         #expect(
             rendered == """
@@ -30,7 +30,7 @@ import Testing
 
     @Test func propertiesAndMessageAreEscapedByTheirOwnRules() {
         let diagnostic = Diagnostic(
-            "FLOW201", .error, "100% sure, really: yes\nsecond\rline",
+            .duplicateName, .error, "100% sure, really: yes\nsecond\rline",
             at: detachedSpan("dir,x/a:b%.flow", line: 1, columns: 1..<2, offset: 0),
             help: "use 50%")
         #expect(
@@ -41,8 +41,8 @@ import Testing
 
     @Test func multiLineSpansGiveLinesOnlyAndSpanlessDiagnosticsOnlyATitle() {
         let file = SourceFile(path: "m.flow", text: "say \"one\ntwo\"\n")
-        let multiLine = Diagnostic("FLOW105", .error, "string spans lines", at: span(of: "\"one\ntwo\"", in: file))
-        let spanless = Diagnostic("FLOW001", .error, "cannot read 'x.flow'", at: nil)
+        let multiLine = Diagnostic(.expectedName, .error, "string spans lines", at: span(of: "\"one\ntwo\"", in: file))
+        let spanless = Diagnostic(.inputNotFound, .error, "cannot read 'x.flow'", at: nil)
         #expect(
             GitHubRenderer().command(multiLine)
                 == "::error file=m.flow,line=1,endLine=2,title=FLOW105::string spans lines")
@@ -51,7 +51,7 @@ import Testing
 
     @Test func emptySpanEndsWhereItStarts() {
         let file = SourceFile(path: "e.flow", text: "    goto\n")
-        let diagnostic = Diagnostic("FLOW103", .error, "expected step name", at: point(after: "goto", in: file))
+        let diagnostic = Diagnostic(.unknownKeyword, .error, "expected step name", at: point(after: "goto", in: file))
         #expect(
             GitHubRenderer().command(diagnostic)
                 == "::error file=e.flow,line=1,col=9,endLine=1,endColumn=9,title=FLOW103::expected step name")

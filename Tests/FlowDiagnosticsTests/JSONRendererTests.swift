@@ -11,13 +11,13 @@ import Testing
         let mian = span(of: "mian", in: file)
         return [
             Diagnostic(
-                "FLOW201", .error, "unknown step 'mian'", at: mian,
+                .duplicateName, .error, "unknown step 'mian'", at: mian,
                 notes: [
                     Note("step 'main' declared here", at: span(of: "main", in: file)), Note("names are case-sensitive"),
                 ],
                 help: "did you mean 'main'?",
                 fixIts: [FixIt("use 'main'", edits: [TextEdit(span: mian, replacement: "main")])]),
-            Diagnostic("FLOW001", .warning, "cannot read 'missing.flow'", at: nil),
+            Diagnostic(.inputNotFound, .warning, "cannot read 'missing.flow'", at: nil),
         ]
     }
 
@@ -129,7 +129,7 @@ import Testing
 
     @Test func stringsEscapeOnlyWhatJSONRequires() throws {
         let message = "a \"quoted\" \\ path/x\n\tnext\u{1}\u{1F} é 👋🏽"
-        let rendered = JSONRenderer().render([Diagnostic("FLOW001", .error, message, at: nil)])
+        let rendered = JSONRenderer().render([Diagnostic(.inputNotFound, .error, message, at: nil)])
         #expect(rendered.contains(#""message": "a \"quoted\" \\ path/x\n\tnext\u0001\u001F é 👋🏽","#))
         #expect(try AnyJSON.parse(rendered)["diagnostics"]?[0]?["message"] == .string(message))
     }

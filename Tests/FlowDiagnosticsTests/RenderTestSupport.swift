@@ -54,7 +54,7 @@ enum IVRFixture {
     /// help and a one-edit fix-it.
     static var unknownStep: Diagnostic {
         Diagnostic(
-            "FLOW201", .error, "unknown step 'mian'",
+            .duplicateName, .error, "unknown step 'mian'",
             at: span(of: "mian", in: file),
             notes: [
                 Note("step 'main' declared here", at: span(of: "main", in: file)),

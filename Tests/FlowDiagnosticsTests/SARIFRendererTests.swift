@@ -8,7 +8,7 @@ import Testing
 
     static let rules = [
         DiagnosticCodeEntry(
-            "FLOW201", name: "unknown-step", severity: .error, title: "unknown step",
+            .duplicateName, title: "unknown step",
             explanation: "A transition names a step that the leg does not declare.",
             wrong: "-> mian", right: "-> main")
     ]
@@ -17,10 +17,10 @@ import Testing
         let mian = span(of: "mian", in: file)
         return [
             Diagnostic(
-                "FLOW999", .warning, "something odd",
+                .invalidTwiMLStructure, .warning, "something odd",
                 at: detachedSpan("other flow.flow", line: 3, columns: 2..<6, offset: 40)),
             Diagnostic(
-                "FLOW201", .error, "unknown step 'mian'", at: mian,
+                .duplicateName, .error, "unknown step 'mian'", at: mian,
                 notes: [
                     Note("step 'main' declared here", at: span(of: "main", in: file)), Note("names are case-sensitive"),
                 ],
@@ -29,7 +29,7 @@ import Testing
                     FixIt("use 'main'", edits: [TextEdit(span: mian, replacement: "main")]),
                     FixIt("declare the step", edits: []),
                 ]),
-            Diagnostic("FLOW998", .note, "just so you know", at: nil),
+            Diagnostic(.unconfirmedTwiML, .note, "just so you know", at: nil),
         ]
     }
 
@@ -57,7 +57,7 @@ import Testing
                       "message": {
                         "text": "just so you know"
                       },
-                      "ruleId": "FLOW998"
+                      "ruleId": "FLOW413"
                     },
                     {
                       "fixes": [
@@ -138,7 +138,7 @@ import Testing
                       "message": {
                         "text": "something odd"
                       },
-                      "ruleId": "FLOW999"
+                      "ruleId": "FLOW414"
                     }
                   ],
                   "tool": {
@@ -157,7 +157,7 @@ import Testing
                             "text": "A transition names a step that the leg does not declare.\n\nWrong:\n-> mian\n\nRight:\n-> main"
                           },
                           "id": "FLOW201",
-                          "name": "unknown-step",
+                          "name": "duplicate-name",
                           "shortDescription": {
                             "text": "unknown step"
                           }
@@ -209,7 +209,7 @@ import Testing
         ("/tmp/a b.flow", "file:///tmp/a%20b.flow"),
     ])
     func pathsBecomeURIReferences(path: String, uri: String) throws {
-        let diagnostic = Diagnostic("FLOW201", .error, "m", at: detachedSpan(path, line: 1, columns: 1..<2, offset: 0))
+        let diagnostic = Diagnostic(.duplicateName, .error, "m", at: detachedSpan(path, line: 1, columns: 1..<2, offset: 0))
         let log = try AnyJSON.parse(SARIFRenderer(rules: []).render([diagnostic], sources: [:]))
         let location = log["runs"]?[0]?["results"]?[0]?["locations"]?[0]?["physicalLocation"]
         #expect(location?["artifactLocation"]?["uri"] == .string(uri))
@@ -217,7 +217,7 @@ import Testing
 
     @Test func emptySpanIsAnInsertionPointAndCRLFCountsTheCarriageReturn() throws {
         let crlf = SourceFile(path: "c.flow", text: "a\r\nb\r\n")
-        let atEnd = Diagnostic("FLOW104", .error, "m", at: crlf.span(from: 4, to: 4))
+        let atEnd = Diagnostic(.misplacedKeyword, .error, "m", at: crlf.span(from: 4, to: 4))
         let log = try AnyJSON.parse(SARIFRenderer(rules: []).render([atEnd], sources: [crlf.path: crlf]))
         let region = log["runs"]?[0]?["results"]?[0]?["locations"]?[0]?["physicalLocation"]?["region"]
         #expect(

@@ -24,7 +24,7 @@ import Testing
         let text = (1...11).map { "# line \($0)" }.joined(separator: "\n") + "\nstep Main\n"
         let file = SourceFile(path: "a.flow", text: text)
         let diagnostic = Diagnostic(
-            "FLOW202", .error, "duplicate step 'Main'", at: span(of: "Main", in: file),
+            .duplicateSetting, .error, "duplicate step 'Main'", at: span(of: "Main", in: file),
             notes: [Note("first declared here", at: span(of: "line 3", in: file))])
         let expected = """
             a.flow:12:6: error: duplicate step 'Main' [FLOW202]
@@ -40,9 +40,9 @@ import Testing
 
     @Test func tabsBeforeTheSpanStayTabsInTheUnderline() {
         let file = SourceFile(path: "t.flow", text: "\tsay\t\"hi\"\n")
-        let diagnostic = Diagnostic("FLOW501", .warning, "tab indentation", at: span(of: "\"hi\"", in: file))
+        let diagnostic = Diagnostic(.roomNotShared, .warning, "tab indentation", at: span(of: "\"hi\"", in: file))
         let expected =
-            "t.flow:1:6: warning: tab indentation [FLOW501]\n"
+            "t.flow:1:6: warning: tab indentation [FLOW223]\n"
             + "  1 | \tsay\t\"hi\"\n"
             + "    | \t   \t^~~~\n"
         #expect(plain.render([diagnostic], sources: [file.path: file]) == expected)
@@ -50,15 +50,15 @@ import Testing
 
     @Test func wideCharactersTakeTwoUnderlineCells() {
         let file = SourceFile(path: "w.flow", text: "say \"👋🏽 こんにちは\" x\n")
-        let afterWide = Diagnostic("FLOW101", .error, "unexpected 'x'", at: span(of: "x", in: file))
-        let onWide = Diagnostic("FLOW502", .note, "greeting", at: span(of: "こんにちは", in: file))
-        let onEmoji = Diagnostic("FLOW503", .note, "emoji", at: span(of: "👋🏽", in: file))
+        let afterWide = Diagnostic(.unexpectedIndentation, .error, "unexpected 'x'", at: span(of: "x", in: file))
+        let onWide = Diagnostic(.unusedDeclaration, .note, "greeting", at: span(of: "こんにちは", in: file))
+        let onEmoji = Diagnostic(.documentNotAllowedHere, .note, "emoji", at: span(of: "👋🏽", in: file))
         // Cells before 'x': `say "` 5, the emoji 2, a space 1, five kana 10, `" ` 2.
         let expected = """
-            w.flow:1:6: note: emoji [FLOW503]
+            w.flow:1:6: note: emoji [FLOW225]
               1 | say "👋🏽 こんにちは" x
                 |      ^~
-            w.flow:1:8: note: greeting [FLOW502]
+            w.flow:1:8: note: greeting [FLOW224]
               1 | say "👋🏽 こんにちは" x
                 |         ^~~~~~~~~~
             w.flow:1:15: error: unexpected 'x' [FLOW101]
@@ -71,10 +71,10 @@ import Testing
 
     @Test func crlfLinesShowWithoutTheCarriageReturn() {
         let file = SourceFile(path: "c.flow", text: "step a\r\n  goto b\r\n")
-        let word = Diagnostic("FLOW201", .error, "unknown step 'b'", at: span(of: "b", in: file))
+        let word = Diagnostic(.duplicateName, .error, "unknown step 'b'", at: span(of: "b", in: file))
         // From 'b' through the CRLF into the next line: underlined to the end of the first line only.
         let throughBreak = Diagnostic(
-            "FLOW102", .error, "junk at end of line",
+            .missingBlock, .error, "junk at end of line",
             at: file.span(from: span(of: "b", in: file).start.offset, to: file.utf8.count))
         let expected = """
             c.flow:2:8: error: junk at end of line [FLOW102]
@@ -93,7 +93,7 @@ import Testing
     @Test func emptySpanGetsASingleCaretAtTheInsertionPoint() {
         let file = SourceFile(path: "e.flow", text: "    goto\n")
         let diagnostic = Diagnostic(
-            "FLOW103", .error, "expected step name after 'goto'", at: point(after: "goto", in: file))
+            .unknownKeyword, .error, "expected step name after 'goto'", at: point(after: "goto", in: file))
         let expected = """
             e.flow:1:9: error: expected step name after 'goto' [FLOW103]
               1 |     goto
@@ -110,7 +110,7 @@ import Testing
     func spanAtEndOfFile(text: String, line: Int, column: Int, snippet: String) {
         let file = SourceFile(path: "f.flow", text: text)
         let end = file.utf8.count
-        let diagnostic = Diagnostic("FLOW104", .error, "unexpected end of file", at: file.span(from: end, to: end))
+        let diagnostic = Diagnostic(.misplacedKeyword, .error, "unexpected end of file", at: file.span(from: end, to: end))
         let expected = "f.flow:\(line):\(column): error: unexpected end of file [FLOW104]\n" + snippet
         #expect(plain.render([diagnostic], sources: [file.path: file]) == expected)
     }
@@ -118,7 +118,7 @@ import Testing
     @Test func multiLineSpanUnderlinesToTheEndOfItsFirstLine() {
         let file = SourceFile(path: "m.flow", text: "step a\n  say \"one\n  two\"\n")
         let diagnostic = Diagnostic(
-            "FLOW105", .error, "string spans lines",
+            .expectedName, .error, "string spans lines",
             at: span(of: "\"one\n  two\"", in: file))
         let expected = """
             m.flow:2:7: error: string spans lines [FLOW105]
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func withoutASpanTheHeaderNamesTheTool() {
-        let diagnostic = Diagnostic("FLOW001", .error, "cannot read 'missing.flow'", at: nil, help: "check the path")
+        let diagnostic = Diagnostic(.inputNotFound, .error, "cannot read 'missing.flow'", at: nil, help: "check the path")
         #expect(
             plain.render([diagnostic], sources: [:])
                 == "flowc: error: cannot read 'missing.flow' [FLOW001]\n  help: check the path\n")
@@ -138,7 +138,7 @@ import Testing
 
     @Test func unknownFileGivesTheHeaderWithoutASnippet() {
         let diagnostic = Diagnostic(
-            "FLOW301", .warning, "step 'x' is unreachable",
+            .operationHangsUpLeg, .warning, "step 'x' is unreachable",
             at: detachedSpan("other.flow", line: 7, columns: 5..<6, offset: 60),
             notes: [Note("reached from nowhere", at: detachedSpan("other.flow", line: 2, columns: 1..<2, offset: 9))])
         let expected = """
@@ -153,7 +153,7 @@ import Testing
         let file = IVRFixture.file
         let elsewhere = detachedSpan("shared.flow", line: 4, columns: 3..<7, offset: 30)
         let diagnostic = Diagnostic(
-            "FLOW204", .warning, "odd", at: span(of: "Welcome.", in: file),
+            .durationWithoutUnit, .warning, "odd", at: span(of: "Welcome.", in: file),
             fixIts: [
                 FixIt(
                     "tidy",
@@ -175,11 +175,11 @@ import Testing
     }
 
     @Test func diagnosticsAreShownInPresentationOrder() {
-        let first = Diagnostic("FLOW201", .error, "one", at: detachedSpan("a.flow", line: 1, columns: 1..<2, offset: 0))
+        let first = Diagnostic(.duplicateName, .error, "one", at: detachedSpan("a.flow", line: 1, columns: 1..<2, offset: 0))
         let second = Diagnostic(
-            "FLOW201", .error, "two", at: detachedSpan("a.flow", line: 3, columns: 1..<2, offset: 20))
+            .duplicateName, .error, "two", at: detachedSpan("a.flow", line: 3, columns: 1..<2, offset: 20))
         let third = Diagnostic(
-            "FLOW201", .error, "three", at: detachedSpan("b.flow", line: 1, columns: 1..<2, offset: 0))
+            .duplicateName, .error, "three", at: detachedSpan("b.flow", line: 1, columns: 1..<2, offset: 0))
         let rendered = plain.render([third, second, first], sources: [:])
         #expect(
             rendered
@@ -190,13 +190,13 @@ import Testing
     @Test func colourWrapsLabelsAndChangesNothingElse() {
         let file = SourceFile(path: "a.flow", text: "    step Main\n")
         let diagnostic = Diagnostic(
-            "FLOW501", .warning, "step name 'Main' should be lowercase", at: span(of: "Main", in: file),
+            .roomNotShared, .warning, "step name 'Main' should be lowercase", at: span(of: "Main", in: file),
             notes: [Note("style rule")], help: "rename it to 'main'")
         let sources = [file.path: file]
         let coloured = TextRenderer(colour: true).render([diagnostic], sources: sources)
         let expected =
             "\u{1B}[1ma.flow:1:10:\u{1B}[0m \u{1B}[1;33mwarning:\u{1B}[0m "
-            + "\u{1B}[1mstep name 'Main' should be lowercase\u{1B}[0m [FLOW501]\n"
+            + "\u{1B}[1mstep name 'Main' should be lowercase\u{1B}[0m [FLOW223]\n"
             + "\u{1B}[1;34m  1 |\u{1B}[0m     step Main\n"
             + "\u{1B}[1;34m    |\u{1B}[0m          \u{1B}[1;33m^~~~\u{1B}[0m\n"
             + "  \u{1B}[1;36mnote:\u{1B}[0m style rule\n"
@@ -206,14 +206,14 @@ import Testing
     }
 
     @Test func errorsAreBoldRed() {
-        let rendered = TextRenderer(colour: true).render([Diagnostic("FLOW001", .error, "x", at: nil)], sources: [:])
+        let rendered = TextRenderer(colour: true).render([Diagnostic(.inputNotFound, .error, "x", at: nil)], sources: [:])
         #expect(rendered == "\u{1B}[1mflowc:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \u{1B}[1mx\u{1B}[0m [FLOW001]\n")
     }
 
     @Test func controlCharactersInTheSourceNeverReachTheTerminal() {
         let file = SourceFile(path: "x.flow", text: "say \u{1B}[31mred\u{7}\r x\n")
         let diagnostic = Diagnostic(
-            "FLOW002", .error, "control character \u{1B} in source", at: span(of: "x", in: file))
+            .invalidUTF8, .error, "control character \u{1B} in source", at: span(of: "x", in: file))
         let rendered = plain.render([diagnostic], sources: [file.path: file])
         #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(
@@ -226,9 +226,9 @@ import Testing
     }
 
     @Test func summaryLineOnlyWhenAskedAndOnlyForErrorsAndWarnings() {
-        let error = Diagnostic("FLOW001", .error, "e", at: nil)
-        let warning = Diagnostic("FLOW301", .warning, "w", at: nil)
-        let note = Diagnostic("FLOW302", .note, "n", at: nil)
+        let error = Diagnostic(.inputNotFound, .error, "e", at: nil)
+        let warning = Diagnostic(.operationHangsUpLeg, .warning, "w", at: nil)
+        let note = Diagnostic(.documentFallOff, .note, "n", at: nil)
         let summarising = TextRenderer(summary: true)
         #expect(
             summarising.render([error, warning, warning], sources: [:]).hasSuffix(

@@ -20,7 +20,7 @@ import Testing
 
             """
         let result = TestBuild.build(text)
-        let diagnostic = try #require(result.diagnostics.first { $0.code == "FLOW406" }, "\(result.diagnostics)")
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .forbiddenCharacter }, "\(result.diagnostics)")
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.span?.start.line == 4 && diagnostic.span?.start.column == 11)
         #expect(diagnostic.message.contains("U+0007"))
@@ -39,7 +39,7 @@ import Testing
 
             """
         let result = TestBuild.build(text)
-        let diagnostic = try #require(result.diagnostics.first { $0.code == "FLOW406" }, "\(result.diagnostics)")
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .forbiddenCharacter }, "\(result.diagnostics)")
         #expect(diagnostic.span?.start.line == 4 && diagnostic.span?.start.column == 14)
         expectNoFiles(result)
     }
@@ -56,7 +56,7 @@ import Testing
 
             """
         let result = TestBuild.build(text)
-        let diagnostic = try #require(result.diagnostics.first { $0.code == "FLOW405" }, "\(result.diagnostics)")
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .twimlTextTooLong }, "\(result.diagnostics)")
         #expect(diagnostic.span?.start.line == 5 && diagnostic.span?.start.column == 11)
         expectNoFiles(result)
     }
@@ -76,7 +76,7 @@ import Testing
 
             """
         let result = TestBuild.build(text)
-        let clashes = result.diagnostics.filter { $0.code == "FLOW411" }
+        let clashes = result.diagnostics.filter { $0.code == .routeCaseClash }
         #expect(clashes.count == 1, "one diagnostic per pair of names, not per document")
         let clash = try #require(clashes.first)
         #expect(
@@ -110,9 +110,9 @@ import Testing
         let second = SourceFile(path: "b.flow", text: "flow hello\n  leg caller entry\n    step start\n      hangup\n")
         for sources in [[first, second], [second, first]] {
             let result = TestBuild.build(sources)
-            let clash = try #require(result.diagnostics.first { $0.code == "FLOW411" }, "\(result.diagnostics)")
+            let clash = try #require(result.diagnostics.first { $0.code == .routeCaseClash }, "\(result.diagnostics)")
             #expect(clash.span?.path == "b.flow" && clash.notes.first?.span?.path == "a.flow")
-            #expect(result.diagnostics.filter { $0.code == "FLOW411" }.count == 1)
+            #expect(result.diagnostics.filter { $0.code == .routeCaseClash }.count == 1)
             expectNoFiles(result)
         }
     }
@@ -120,14 +120,14 @@ import Testing
     @Test func stepsDifferingOnlyByCaseClash() {
         let text = "flow f\n  leg caller entry\n    step start\n      go -> Start\n    step Start\n      hangup\n"
         let result = TestBuild.build(text)
-        #expect(result.diagnostics.contains { $0.code == "FLOW411" && $0.span?.start.line == 5 })
+        #expect(result.diagnostics.contains { $0.code == .routeCaseClash && $0.span?.start.line == 5 })
     }
 
     @Test func absoluteURLsNeedServeAt() throws {
         let text = "flow hello\n  leg caller entry\n    step start\n      say \"Hi.\"\n      hangup\n"
         #expect(!TestBuild.build(text, urls: .relative).files.isEmpty)
         let result = TestBuild.build(text, urls: .absolute)
-        let diagnostic = try #require(result.diagnostics.first { $0.code == "FLOW412" })
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .absoluteURLsNeedBaseURL })
         #expect(diagnostic.span?.start.line == 1)
         expectNoFiles(result)
     }

@@ -75,8 +75,8 @@ import Testing
             """
         let (expectations, malformed) = FixtureExpectation.parse(Array(text.utf8))
         #expect(expectations == [
-            FixtureExpectation(severity: .error, code: "FLOW006", line: 4, column: 11, substring: "unterminated string"),
-            FixtureExpectation(severity: .warning, code: "FLOW301", line: 12, column: 3, substring: nil),
+            FixtureExpectation(severity: .error, code: .unterminatedString, line: 4, column: 11, substring: "unterminated string"),
+            FixtureExpectation(severity: .warning, code: .operationHangsUpLeg, line: 12, column: 3, substring: nil),
         ])
         #expect(malformed == [3, 4])
     }
@@ -140,10 +140,11 @@ struct FixtureExpectation: Hashable, CustomStringConvertible {
         let pattern = /^ (error|warning) (FLOW[0-9]{3}) at ([1-9][0-9]*):([1-9][0-9]*)(?: "(.*)")?$/
         guard let match = text.wholeMatch(of: pattern),
             let severity = Severity(rawValue: String(match.1)),
+            let code = DiagnosticCatalog.code(String(match.2)),
             let line = Int(match.3), let column = Int(match.4)
         else { return nil }
         self.init(
-            severity: severity, code: DiagnosticCode(String(match.2)), line: line, column: column,
+            severity: severity, code: code, line: line, column: column,
             substring: match.5.map(String.init))
     }
 }

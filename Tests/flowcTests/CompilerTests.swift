@@ -18,8 +18,8 @@ import Testing
     @Test func syntaxErrorInOneFileDoesNotHideNamingErrorsInAnother() {
         let result = Compiler.check(sources: [Self.unterminatedString, Self.undefinedStep])
         let codes = result.diagnostics.map(\.code)
-        #expect(codes.contains("FLOW006"), "\(codes)")
-        #expect(codes.contains("FLOW203"), "\(codes)")
+        #expect(codes.contains(.unterminatedString), "\(codes)")
+        #expect(codes.contains(.undefinedReference), "\(codes)")
         #expect(result.hasErrors(strict: false))
         #expect(!result.hasInputFailure)
     }
@@ -28,7 +28,7 @@ import Testing
         let first = SourceFile(path: "one.flow", text: SampleFlows.clean)
         let second = SourceFile(path: "two.flow", text: SampleFlows.clean)
         let result = Compiler.check(sources: [first, second])
-        #expect(result.diagnostics.map(\.code) == ["FLOW201"], "a flow name is unique across all files")
+        #expect(result.diagnostics.map(\.code) == [.duplicateName], "a flow name is unique across all files")
     }
 
     @Test func diagnosticsAreInPresentationOrderWhateverTheFileOrder() {

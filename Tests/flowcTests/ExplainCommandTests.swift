@@ -6,7 +6,7 @@ import Testing
     @Test func knownCodePrintsTitleExplanationAndExamples() throws {
         let result = try FlowcBinary.run(["explain", "FLOW002"])
         #expect(result.status == 0)
-        let entry = try #require(DiagnosticCatalog.entry(for: "FLOW002"))
+        let entry = try #require(DiagnosticCatalog.entry(for: .invalidUTF8))
         #expect(result.stdout.hasPrefix("FLOW002: \(entry.title)"))
         #expect(result.stdout.contains("Wrong:") && result.stdout.contains("Right:"))
         #expect(result.stdout.contains(entry.rightExample))

@@ -35,7 +35,7 @@ import Testing
         let empty = folder.url.appendingPathComponent("empty").path
         let good = folder.url.appendingPathComponent("good.flow").path
         let loaded = SourceLoader.load(paths: [missing, empty, good])
-        #expect(loaded.diagnostics.map(\.code) == ["FLOW001", "FLOW010"])
+        #expect(loaded.diagnostics.map(\.code) == [.inputNotFound, .noFlowFiles])
         #expect(loaded.diagnostics.allSatisfy { $0.span == nil && $0.severity == .error })
         #expect(loaded.hasInputFailure)
         #expect(loaded.files.map(\.path) == [good], "a bad path does not stop the others from loading")
@@ -46,10 +46,10 @@ import Testing
         let fifo = folder.url.appendingPathComponent("pipe.flow").path
         try #require(mkfifo(fifo, 0o600) == 0)
         let named = SourceLoader.load(paths: [fifo])
-        #expect(named.diagnostics.map(\.code) == ["FLOW012"])
+        #expect(named.diagnostics.map(\.code) == [.inputUnreadable])
         // In a folder, a FIFO is not a flow file at all: the folder has none.
         let walked = SourceLoader.load(paths: [folder.url.path])
-        #expect(walked.diagnostics.map(\.code) == ["FLOW010"])
+        #expect(walked.diagnostics.map(\.code) == [.noFlowFiles])
     }
 
     @Test func fileOverTheLimitIsRefusedBeforeItIsRead() throws {
@@ -60,7 +60,7 @@ import Testing
         try handle.truncate(atOffset: UInt64(SourceLoader.maximumFileSize + 1))
         try handle.close()
         let loaded = SourceLoader.load(paths: [file.path])
-        #expect(loaded.diagnostics.map(\.code) == ["FLOW011"])
+        #expect(loaded.diagnostics.map(\.code) == [.fileTooLarge])
         #expect(loaded.files.isEmpty && loaded.hasInputFailure)
     }
 
@@ -82,7 +82,7 @@ import Testing
         let bytes = Array("say \"é".utf8) + [0xFF, 0xFE] + Array("\"\n".utf8)
         let (file, firstInvalidByte, diagnostic) = SourceLoader.decode(path: "x.flow", bytes: bytes)
         #expect(firstInvalidByte == 7)
-        #expect(diagnostic?.code == "FLOW002")
+        #expect(diagnostic?.code == .invalidUTF8)
         #expect(diagnostic?.span?.start.offset == 7)
         #expect(diagnostic?.span?.start.column == 7, "columns count characters, not bytes")
         #expect(diagnostic?.message.contains("0xFF") == true)

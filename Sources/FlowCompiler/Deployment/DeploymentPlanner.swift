@@ -135,7 +135,7 @@ private struct FlowPlanner {
             guard let route = url.flatMap(resolve) else {
                 diagnostics.append(
                     Diagnostic(
-                        "FLOW900", .error,
+                        .internalError, .error,
                         "the request of operation '\(operation.key)' sends \(url.map { "'\($0)'" } ?? "no Url"), "
                             + "which names no generated document",
                         at: operation.span))

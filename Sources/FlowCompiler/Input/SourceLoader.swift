@@ -75,7 +75,7 @@ public enum SourceLoader {
         // U+FFFD, three bytes long in the decoded text.
         let replacementLength = 3
         let diagnostic = Diagnostic(
-            "FLOW002", .error,
+            .invalidUTF8, .error,
             "invalid UTF-8 byte 0x\(hex(bytes[offset])); the file must be UTF-8 text",
             at: file.span(from: offset, to: offset + replacementLength))
         return (file, offset, diagnostic)
@@ -141,17 +141,17 @@ private struct Walk {
             var found: [(path: String, identity: FileIdentity, size: Int)] = []
             collect(in: path, visited: &visited, into: &found)
             if found.isEmpty {
-                fail("FLOW010", "no '.\(SourceLoader.fileExtension)' file in folder '\(path)'")
+                fail(.noFlowFiles, "no '.\(SourceLoader.fileExtension)' file in folder '\(path)'")
             }
             for file in found.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
                 readFile(file.path, identity: file.identity, size: file.size)
             }
         case .missing:
-            fail("FLOW001", "no such file or folder '\(path)'")
+            fail(.inputNotFound, "no such file or folder '\(path)'")
         case .other:
-            fail("FLOW012", "cannot read '\(path)': not a regular file or folder")
+            fail(.inputUnreadable, "cannot read '\(path)': not a regular file or folder")
         case .failed(let code):
-            fail("FLOW012", "cannot read '\(path)': \(describe(code))")
+            fail(.inputUnreadable, "cannot read '\(path)': \(describe(code))")
         }
     }
 
@@ -174,7 +174,7 @@ private struct Walk {
                     collect(in: path, visited: &visited, into: &found)
                 }
             case .failed(let code) where isFlowFile:
-                fail("FLOW012", "cannot read '\(path)': \(describe(code))")
+                fail(.inputUnreadable, "cannot read '\(path)': \(describe(code))")
             default:
                 continue
             }
@@ -184,7 +184,7 @@ private struct Walk {
     /// The names in a folder, or `nil` after reporting why it cannot be listed.
     private mutating func listFolder(_ folder: String) -> [String]? {
         guard let handle = opendir(folder) else {
-            fail("FLOW012", "cannot read folder '\(folder)': \(describe(errno))")
+            fail(.inputUnreadable, "cannot read folder '\(folder)': \(describe(errno))")
             return nil
         }
         defer { closedir(handle) }
@@ -195,7 +195,7 @@ private struct Walk {
             guard Array(name.utf8) == bytes else {
                 // A name that is not UTF-8 has no faithful display path; a flow file is never named so.
                 if bytes.starts(with: Array(".".utf8)) { continue }
-                fail("FLOW012", "cannot read an entry of folder '\(folder)': its name is not UTF-8")
+                fail(.inputUnreadable, "cannot read an entry of folder '\(folder)': its name is not UTF-8")
                 continue
             }
             if name != "." && name != ".." { names.append(name) }
@@ -206,7 +206,7 @@ private struct Walk {
     private mutating func readFile(_ path: String, identity: FileIdentity, size: Int) {
         guard loadedFiles.insert(identity).inserted else { return }
         guard size <= SourceLoader.maximumFileSize else {
-            fail("FLOW011", "file '\(path)' is \(size) bytes; the limit is \(SourceLoader.maximumFileSize)")
+            fail(.fileTooLarge, "file '\(path)' is \(size) bytes; the limit is \(SourceLoader.maximumFileSize)")
             return
         }
         switch readBytes(path, expectedSize: size) {
@@ -230,12 +230,12 @@ private struct Walk {
     private func readBytes(_ path: String, expectedSize: Int) -> Result<[UInt8], ReadProblem> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(ReadProblem(code: "FLOW012", message: "cannot read '\(path)': \(describe(errno))"))
+            return .failure(ReadProblem(code: .inputUnreadable, message: "cannot read '\(path)': \(describe(errno))"))
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(ReadProblem(code: "FLOW012", message: "cannot read '\(path)': not a regular file"))
+            return .failure(ReadProblem(code: .inputUnreadable, message: "cannot read '\(path)': not a regular file"))
         }
         let limit = SourceLoader.maximumFileSize
         var bytes: [UInt8] = []
@@ -248,13 +248,13 @@ private struct Walk {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(ReadProblem(code: "FLOW012", message: "cannot read '\(path)': \(describe(errno))"))
+                return .failure(ReadProblem(code: .inputUnreadable, message: "cannot read '\(path)': \(describe(errno))"))
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit {
                 return .failure(ReadProblem(
-                    code: "FLOW011", message: "file '\(path)' is over the limit of \(limit) bytes"))
+                    code: .fileTooLarge, message: "file '\(path)' is over the limit of \(limit) bytes"))
             }
         }
         return .success(bytes)

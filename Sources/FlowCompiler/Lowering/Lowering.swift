@@ -112,7 +112,7 @@ enum RouteClash {
 extension Diagnostic {
     static func routeCaseClash(_ later: RouteClash.Declaration, earlier: RouteClash.Declaration) -> Diagnostic {
         Diagnostic(
-            "FLOW411", .error,
+            .routeCaseClash, .error,
             "\(later.description) differs from \(earlier.description) only by letter case, so their documents "
                 + "would be one file on a case-insensitive file system",
             at: later.span, notes: [Note("\(earlier.description) is declared here", at: earlier.span)],
@@ -121,7 +121,7 @@ extension Diagnostic {
 
     static func absoluteURLsNeedBaseURL(_ flow: Flow) -> Diagnostic {
         Diagnostic(
-            "FLOW412", .error,
+            .absoluteURLsNeedBaseURL, .error,
             "flow '\(flow.name)' has no 'serve at', which '--urls absolute' needs to write absolute URLs",
             at: flow.nameSpan,
             help: "add 'serve at \"https://…/\(flow.name)\"' to the flow, or build with '--urls relative'")

@@ -30,20 +30,20 @@ public enum TwiMLDiagnostics {
     /// The FLOW4xx code of a violation family.
     public static func code(for kind: TwiMLViolation.Kind) -> DiagnosticCode {
         switch kind {
-        case .valueOutOfRange, .invalidInteger: "FLOW401"
-        case .invalidPhoneNumber: "FLOW402"
-        case .invalidSIPURI: "FLOW403"
-        case .invalidURL: "FLOW404"
-        case .sayTextTooLong, .valueTooLong: "FLOW405"
-        case .invalidXMLCharacter: "FLOW406"
-        case .documentTooLarge: "FLOW407"
-        case .verbNotAllowedInContext, .gatherInputNotAllowedInContext, .misplacedElement: "FLOW408"
-        case .invalidEnumValue, .invalidBoolean, .invalidMethod, .invalidKeys, .invalidString, .emptySay: "FLOW409"
-        case .tooManyChildren, .wrongChildCount, .mixedChildGroups: "FLOW410"
-        case .unconfirmedAttribute: "FLOW413"
+        case .valueOutOfRange, .invalidInteger: .twimlValueOutOfRange
+        case .invalidPhoneNumber: .invalidPhoneNumber
+        case .invalidSIPURI: .invalidSIPURI
+        case .invalidURL: .invalidTwiMLURL
+        case .sayTextTooLong, .valueTooLong: .twimlTextTooLong
+        case .invalidXMLCharacter: .forbiddenCharacter
+        case .documentTooLarge: .documentTooLarge
+        case .verbNotAllowedInContext, .gatherInputNotAllowedInContext, .misplacedElement: .verbNotAllowedInContext
+        case .invalidEnumValue, .invalidBoolean, .invalidMethod, .invalidKeys, .invalidString, .emptySay: .invalidTwiMLValue
+        case .tooManyChildren, .wrongChildCount, .mixedChildGroups: .tooManyDialTargets
+        case .unconfirmedAttribute: .unconfirmedTwiML
         case .invalidRoot, .unknownElement, .notGeneratable, .textWithChildren, .missingContent, .textNotAllowed,
             .textRequired, .unknownAttribute, .duplicateAttribute, .missingAttribute:
-            "FLOW414"
+            .invalidTwiMLStructure
         }
     }
 }

@@ -13,8 +13,8 @@ public enum CodeExplanation {
     /// Finds a code as typed: case does not matter, and a bare number (`201`) means `FLOW201`.
     public static func lookup(_ typed: String) -> Lookup {
         let normalized = normalize(typed)
-        if let entry = DiagnosticCatalog.entry(for: DiagnosticCode(normalized)) {
-            return .found(entry)
+        if let code = DiagnosticCatalog.code(normalized) {
+            return .found(DiagnosticCatalog.entry(for: code))
         }
         return .unknown(normalized: normalized, suggestions: suggestions(for: normalized))
     }

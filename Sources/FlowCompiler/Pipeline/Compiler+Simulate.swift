@@ -44,7 +44,7 @@ extension Compiler {
                 ?? "'\(path)' holds \(names.count) flows; choose one with --flow"
             result.diagnostics.append(
                 Diagnostic(
-                    "FLOW603", .error, message, at: nil,
+                    .simulatedFlowNotChosen, .error, message, at: nil,
                     help: names.isEmpty ? nil : "flows: " + names.joined(separator: ", ")))
             return result
         }

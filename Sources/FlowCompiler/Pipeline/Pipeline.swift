@@ -69,7 +69,7 @@ public enum Pipeline {
                         nil,
                         [
                             Diagnostic(
-                                "FLOW900", .error, "no SHA-256 implementation is available for the route manifest",
+                                .internalError, .error, "no SHA-256 implementation is available for the route manifest",
                                 at: nil,
                                 help: "on Linux, flowc needs OpenSSL's libcrypto.so.3, which Foundation's networking uses")
                         ]
@@ -89,7 +89,7 @@ public enum Pipeline {
     ) {
         let manifest = ManifestBuilder.build(plan, effects: proof.effects, digests: rendered.digests)
         guard let bytes = ManifestRenderer().renderBytes(manifest) else {
-            return (manifest, nil, [Diagnostic("FLOW900", .error, "the route manifest could not be encoded", at: nil)])
+            return (manifest, nil, [Diagnostic(.internalError, .error, "the route manifest could not be encoded", at: nil)])
         }
         return (manifest, OutputFile(path: RouteLayout.manifestFile, bytes: bytes), [])
     }
@@ -97,7 +97,7 @@ public enum Pipeline {
     /// Output paths a host or file system would refuse or misread (FLOW900: code generation made them).
     public static func checkPaths(_ files: [OutputFile]) -> [Diagnostic] {
         OutputWriter.problems(in: files).map {
-            Diagnostic("FLOW900", .error, "generated an unsafe output path: \($0.message)", at: nil)
+            Diagnostic(.internalError, .error, "generated an unsafe output path: \($0.message)", at: nil)
         }
     }
 }

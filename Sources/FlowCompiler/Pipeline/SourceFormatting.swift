@@ -55,7 +55,7 @@ extension Compiler {
                 // The formatter refuses only trees with a syntax error, which the parser reports; a refusal
                 // without one is the compiler's fault, and the file is still left untouched.
                 diagnostics.append(Diagnostic(
-                    "FLOW900", .error, "the formatter could not print '\(source.path)', which has no syntax error",
+                    .internalError, .error, "the formatter could not print '\(source.path)', which has no syntax error",
                     at: nil))
             }
             files.append(FormattedFile(source: source, formatted: formatted))

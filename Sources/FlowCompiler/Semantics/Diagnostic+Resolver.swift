@@ -9,12 +9,12 @@ extension Diagnostic {
 
     static func duplicateName(_ what: String, _ name: Identifier, firstAt first: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW201", nil, "duplicate \(what)", at: name.span, notes: [Note("first declared here", at: first)])
+            .duplicateName, nil, "duplicate \(what)", at: name.span, notes: [Note("first declared here", at: first)])
     }
 
     static func duplicateSetting(_ keyword: String, at span: SourceSpan, firstAt first: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW202", nil, "duplicate setting '\(keyword)': each setting appears at most once per flow", at: span,
+            .duplicateSetting, nil, "duplicate setting '\(keyword)': each setting appears at most once per flow", at: span,
             notes: [Note("first set here", at: first)], help: "remove one of the two lines")
     }
 
@@ -24,7 +24,7 @@ extension Diagnostic {
     ) -> Diagnostic {
         let place = scope.map { " \($0)" } ?? ""
         return Diagnostic(
-            "FLOW203", nil, "undefined \(what) '\(name.name)'\(place)", at: name.span,
+            .undefinedReference, nil, "undefined \(what) '\(name.name)'\(place)", at: name.span,
             help: NameSuggestion.help(for: name.name, among: candidates))
     }
 
@@ -33,7 +33,7 @@ extension Diagnostic {
     static func durationWithoutUnit(_ literal: IntegerLiteral) -> Diagnostic {
         let end = SourceSpan(path: literal.span.path, start: literal.span.end, end: literal.span.end)
         return Diagnostic(
-            "FLOW204", nil, "expected a duration with a unit, found '\(literal.sourceText)'", at: literal.span,
+            .durationWithoutUnit, nil, "expected a duration with a unit, found '\(literal.sourceText)'", at: literal.span,
             help: "durations are written with a unit: \(literal.sourceText)s, 2m, 1h",
             fixIts: [FixIt("add the unit 's'", edits: [TextEdit(span: end, replacement: "s")])])
     }
@@ -46,12 +46,12 @@ extension Diagnostic {
                 ? "'\(construct.rawValue)' takes no options"
                 : "'\(construct.rawValue)' takes \(OptionTable.wordList(known, conjunction: "and"))")
         return Diagnostic(
-            "FLOW205", nil, "unknown option '\(name.name)' for '\(construct.rawValue)'", at: name.span, help: help)
+            .unknownOption, nil, "unknown option '\(name.name)' for '\(construct.rawValue)'", at: name.span, help: help)
     }
 
     static func wrongOptionType(_ option: OptionSyntax, expected: String, help: String?) -> Diagnostic {
         Diagnostic(
-            "FLOW206", nil, "expected \(expected) for '\(option.name.name)', found \(describeKind(option.value))",
+            .wrongValueType, nil, "expected \(expected) for '\(option.name.name)', found \(describeKind(option.value))",
             at: option.value?.span ?? option.span, help: help)
     }
 
@@ -59,19 +59,19 @@ extension Diagnostic {
         -> Diagnostic
     {
         Diagnostic(
-            "FLOW206", nil, "expected \(expected) after '\(keyword)', found \(describeKind(value))", at: value.span,
+            .wrongValueType, nil, "expected \(expected) after '\(keyword)', found \(describeKind(value))", at: value.span,
             help: help)
     }
 
     static func optionOutOfRange(_ option: OptionSyntax, expectation: String, help: String?) -> Diagnostic {
         Diagnostic(
-            "FLOW207", nil, "expected \(expectation), found \(describeValue(option.value))",
+            .valueOutOfRange, nil, "expected \(expectation), found \(describeValue(option.value))",
             at: option.value?.span ?? option.span, help: help)
     }
 
     static func pauseOutOfRange(_ literal: DurationLiteral, range: ClosedRange<Int>) -> Diagnostic {
         Diagnostic(
-            "FLOW207", nil,
+            .valueOutOfRange, nil,
             "expected a pause between \(OptionTable.durationText(range.lowerBound)) and "
                 + "\(OptionTable.durationText(range.upperBound)), found \(literal.sourceText)",
             at: literal.span)
@@ -79,7 +79,7 @@ extension Diagnostic {
 
     static func duplicateOption(_ name: Identifier, firstAt first: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW208", nil, "duplicate option '\(name.name)'", at: name.span, notes: [Note("first given here", at: first)],
+            .duplicateOption, nil, "duplicate option '\(name.name)'", at: name.span, notes: [Note("first given here", at: first)],
             help: "an option may appear once per line")
     }
 
@@ -91,14 +91,14 @@ extension Diagnostic {
     ) -> Diagnostic {
         let list = OptionTable.wordList(allowed.map(\.rawValue), conjunction: "and")
         return Diagnostic(
-            "FLOW209", nil, "'\(verb.kind.rawValue)' is not allowed \(preposition) \(place)", at: verb.keyword.span,
+            .verbNotAllowedHere, nil, "'\(verb.kind.rawValue)' is not allowed \(preposition) \(place)", at: verb.keyword.span,
             help: help ?? "\(place) may contain only \(list)")
     }
 
     static func runsOffEnd(step: Identifier, last: VerbSyntax?) -> Diagnostic {
         guard let last else {
             return Diagnostic(
-                "FLOW210", nil, "step '\(step.name)' has no verbs, so the leg would hang up on arriving there",
+                .stepRunsOffEnd, nil, "step '\(step.name)' has no verbs, so the leg would hang up on arriving there",
                 at: step.span, help: "end it with 'hangup' if that is what it means")
         }
         let help =
@@ -106,7 +106,7 @@ extension Diagnostic {
             ? "with no input the leg goes on after 'gather': add what happens then, ending with 'go', 'hangup' or a 'then' clause"
             : "end the step with 'hangup', 'go -> STEP', or a 'then' clause on its last verb"
         return Diagnostic(
-            "FLOW210", nil, "step '\(step.name)' can run off its end after '\(last.kind.rawValue)', which hangs up the leg",
+            .stepRunsOffEnd, nil, "step '\(step.name)' can run off its end after '\(last.kind.rawValue)', which hangs up the leg",
             at: last.span, help: help)
     }
 
@@ -117,19 +117,19 @@ extension Diagnostic {
             default: "the 'then' clause of '\(end.kind.rawValue)'"
             }
         return Diagnostic(
-            "FLOW211", nil, "'\(verb.kind.rawValue)' can never run after \(ending)", at: verb.keyword.span,
+            .unreachableVerb, nil, "'\(verb.kind.rawValue)' can never run after \(ending)", at: verb.keyword.span,
             notes: [Note("control leaves here", at: end.continuation?.span ?? end.span)])
     }
 
     static func leaveOutsideWait(_ verb: VerbSyntax) -> Diagnostic {
         Diagnostic(
-            "FLOW212", nil, "'leave' is only allowed in a queue's 'wait' document", at: verb.keyword.span,
+            .leaveOutsideWait, nil, "'leave' is only allowed in a queue's 'wait' document", at: verb.keyword.span,
             help: "'leave' takes a waiting leg out of its queue; elsewhere there is no queue to leave")
     }
 
     static func rejectNotFirst(_ verb: VerbSyntax) -> Diagnostic {
         Diagnostic(
-            "FLOW213", nil, "'reject' can only be the first verb of the entry leg's first step", at: verb.keyword.span,
+            .rejectNotFirst, nil, "'reject' can only be the first verb of the entry leg's first step", at: verb.keyword.span,
             help: "Twilio can refuse a call only before answering it; use 'hangup' to end an answered call")
     }
 
@@ -137,28 +137,28 @@ extension Diagnostic {
 
     static func dialOfNonDialedLeg(_ name: Identifier, role: LegRole, declaredAt declaration: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW214", nil, "expected a leg declared 'dialed' after 'dial', found \(role.rawValue) leg '\(name.name)'",
+            .dialOfUndialedLeg, nil, "expected a leg declared 'dialed' after 'dial', found \(role.rawValue) leg '\(name.name)'",
             at: name.span, notes: [Note("'\(name.name)' declared here", at: declaration)],
             help: "a 'dial' creates its leg; declare a new leg with 'leg NAME dialed'")
     }
 
     static func legDialedTwice(_ name: Identifier, firstAt first: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW215", nil, "dialed leg '\(name.name)' is already dialed elsewhere", at: name.span,
+            .legDialedTwice, nil, "dialed leg '\(name.name)' is already dialed elsewhere", at: name.span,
             notes: [Note("first dialed here", at: first)],
             help: "each 'dial' creates its own call; declare one dialed leg per 'dial'")
     }
 
     static func extraEntryLeg(_ role: Identifier, leg: String, firstAt first: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW216", nil, "expected at most one entry leg, found a second one: '\(leg)'", at: role.span,
+            .severalEntryLegs, nil, "expected at most one entry leg, found a second one: '\(leg)'", at: role.span,
             notes: [Note("first entry leg declared here", at: first)],
             help: "a phone number calls one URL; make the other leg 'outbound' if the application starts it")
     }
 
     static func legWithoutSteps(_ name: Identifier, role: LegRole) -> Diagnostic {
         Diagnostic(
-            "FLOW217", nil, "expected a step in \(role.rawValue) leg '\(name.name)', found none", at: name.span,
+            .legWithoutSteps, nil, "expected a step in \(role.rawValue) leg '\(name.name)', found none", at: name.span,
             help: "its first step is where the call starts")
     }
 
@@ -167,30 +167,30 @@ extension Diagnostic {
     static func operationRoomMismatch(_ message: String, at span: SourceSpan, notes: [Note] = [], help: String?)
         -> Diagnostic
     {
-        Diagnostic("FLOW218", nil, message, at: span, notes: notes, help: help)
+        Diagnostic(.roomOperationMismatch, nil, message, at: span, notes: notes, help: help)
     }
 
     static func operationStepMismatch(_ message: String, at span: SourceSpan, help: String) -> Diagnostic {
-        Diagnostic("FLOW219", nil, message, at: span, help: help)
+        Diagnostic(.operationTargetMismatch, nil, message, at: span, help: help)
     }
 
     // MARK: - URLs
 
     static func invalidBaseURL(_ literal: StringLiteral, problem: String) -> Diagnostic {
         Diagnostic(
-            "FLOW220", nil, "invalid 'serve at' URL: \(problem)", at: literal.span,
+            .invalidBaseURL, nil, "invalid 'serve at' URL: \(problem)", at: literal.span,
             help: "REST requests and phone numbers need an absolute URL, such as \"https://twiml.example.com/flow\"")
     }
 
     static func missingBaseURL(_ flow: Identifier, reason: String) -> Diagnostic {
         Diagnostic(
-            "FLOW221", nil, "expected 'serve at' in flow '\(flow.name)', which \(reason)", at: flow.span,
+            .missingBaseURL, nil, "expected 'serve at' in flow '\(flow.name)', which \(reason)", at: flow.span,
             help: "add 'serve at \"https://…\"': REST requests need the absolute URL of a step")
     }
 
     static func invalidAudioURL(_ literal: StringLiteral, problem: String) -> Diagnostic {
         Diagnostic(
-            "FLOW222", nil, "invalid audio URL: \(problem)", at: literal.span,
+            .invalidAudioURL, nil, "invalid audio URL: \(problem)", at: literal.span,
             help: "audio is fetched by Twilio from an absolute URL, such as \"https://cdn.example.com/music.mp3\"")
     }
 
@@ -198,13 +198,13 @@ extension Diagnostic {
 
     static func roomNotShared(_ name: Identifier) -> Diagnostic {
         Diagnostic(
-            "FLOW223", nil, "room '\(name.name)' is not marked 'shared': every call would meet in this one conference",
+            .roomNotShared, nil, "room '\(name.name)' is not marked 'shared': every call would meet in this one conference",
             at: name.span,
             help: "mark it 'shared' if all calls meet there; otherwise the application must create one room per call")
     }
 
     static func unused(_ what: String, _ name: Identifier, _ detail: String = "is never used") -> Diagnostic {
-        Diagnostic("FLOW224", nil, "\(what) '\(name.name)' \(detail)", at: name.span)
+        Diagnostic(.unusedDeclaration, nil, "\(what) '\(name.name)' \(detail)", at: name.span)
     }
 
     // MARK: - Documents
@@ -212,7 +212,7 @@ extension Diagnostic {
     static func documentNotAllowed(_ document: DocumentSyntax, owner: String, allowed: [DocumentKind]) -> Diagnostic {
         let expected = allowed.isEmpty ? "no document" : OptionTable.wordList(allowed.map(\.rawValue), conjunction: "or")
         return Diagnostic(
-            "FLOW225", nil, "expected \(expected) in \(owner), found '\(document.kind.rawValue)'", at: document.keyword.span)
+            .documentNotAllowedHere, nil, "expected \(expected) in \(owner), found '\(document.kind.rawValue)'", at: document.keyword.span)
     }
 
     // MARK: - Describing values

@@ -156,17 +156,17 @@ public enum ScenarioParser {
         let verb = words[0].text
         let arguments = Array(words.dropFirst())
         if words.contains(where: { !$0.closed }) {
-            return .failure(Problem(code: "FLOW602", message: "a string is not closed: it needs a '\"' before the end of the line"))
+            return .failure(Problem(code: .malformedScenarioEvent, message: "a string is not closed: it needs a '\"' before the end of the line"))
         }
         func name(_ expected: String) -> Result<String, Problem> {
             guard arguments.count == 1, !arguments[0].quoted, !arguments[0].text.isEmpty else {
-                return .failure(Problem(code: "FLOW602", message: "expected '\(verb) \(expected)'"))
+                return .failure(Problem(code: .malformedScenarioEvent, message: "expected '\(verb) \(expected)'"))
             }
             return .success(arguments[0].text)
         }
         func nameAndString(_ expected: String) -> Result<(String, String), Problem> {
             guard arguments.count == 2, !arguments[0].quoted, arguments[1].quoted else {
-                return .failure(Problem(code: "FLOW602", message: "expected '\(verb) LEG \"\(expected)\"'"))
+                return .failure(Problem(code: .malformedScenarioEvent, message: "expected '\(verb) LEG \"\(expected)\"'"))
             }
             return .success((arguments[0].text, arguments[1].text))
         }
@@ -176,14 +176,14 @@ public enum ScenarioParser {
             return nameAndString("DIGITS").flatMap { leg, digits in
                 // A gather receives only DTMF keys; no key at all is `silence`.
                 guard !digits.isEmpty, digits.allSatisfy({ "0123456789*#".contains($0) }) else {
-                    return .failure(Problem(code: "FLOW602", message: "press takes the keys pressed: digits, '*' and '#'"))
+                    return .failure(Problem(code: .malformedScenarioEvent, message: "press takes the keys pressed: digits, '*' and '#'"))
                 }
                 return .success(ScenarioEvent.press(leg, digits))
             }
         case "speak":
             return nameAndString("WORDS").flatMap { leg, words in
                 guard !words.isEmpty else {
-                    return .failure(Problem(code: "FLOW602", message: "speak takes the words spoken; no words is 'silence'"))
+                    return .failure(Problem(code: .malformedScenarioEvent, message: "speak takes the words spoken; no words is 'silence'"))
                 }
                 return .success(ScenarioEvent.speak(leg, words))
             }
@@ -196,7 +196,7 @@ public enum ScenarioParser {
             if let failure = ScenarioEvent.DialFailure(rawValue: verb) {
                 return name("LEG").map { ScenarioEvent.dialFails($0, failure) }
             }
-            return .failure(Problem(code: "FLOW601", message: "unknown scenario event '\(verb)'"))
+            return .failure(Problem(code: .unknownScenarioEvent, message: "unknown scenario event '\(verb)'"))
         }
     }
 }

@@ -451,7 +451,7 @@ private enum LexicalMessage {
             }
         }
         return Diagnostic(
-            "FLOW003", nil, "unexpected character \(describe(scalar, in: first))", at: span, help: help)
+            .unexpectedCharacter, nil, "unexpected character \(describe(scalar, in: first))", at: span, help: help)
     }
 
     /// A character as a message shows it: quoted when it is visible (a single quote in double quotes), as
@@ -477,50 +477,50 @@ private enum LexicalMessage {
 
     static func tabInIndentation(at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW004", nil, "tab in indentation; indent with spaces", at: span,
+            .tabInIndentation, nil, "tab in indentation; indent with spaces", at: span,
             help: "flowc fmt indents with two spaces per level")
     }
 
     static func inconsistentDedent(width: Int, outer: Int, inner: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW005", nil,
+            .inconsistentDedent, nil,
             "indentation of \(width) \(width == 1 ? "space" : "spaces") matches no enclosing block", at: span,
             help: "indent the line by \(outer) spaces to close the block above it, or by \(inner) to stay in it")
     }
 
     static func unterminatedString(at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW006", nil, "unterminated string", at: span,
+            .unterminatedString, nil, "unterminated string", at: span,
             help: "close the string with '\"' on the same line; a string cannot span lines")
     }
 
     static func invalidEscape(_ text: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW007", nil, "invalid escape '\(text)' in a string", at: span,
+            .invalidEscape, nil, "invalid escape '\(text)' in a string", at: span,
             help: "the escapes are \\\", \\\\, \\n, \\t and \\u{…}; write a backslash as \\\\")
     }
 
     static func invalidUnicodeEscape(_ text: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW007", nil, "invalid Unicode escape '\(text)' in a string", at: span,
+            .invalidEscape, nil, "invalid Unicode escape '\(text)' in a string", at: span,
             help: "write \\u{…} with 1 to 6 hexadecimal digits naming a Unicode scalar value, such as \\u{e9}")
     }
 
     static func controlCharacterInString(at span: SourceSpan, scalar: Unicode.Scalar) -> Diagnostic {
         let hex = String(scalar.value, radix: 16)
         return Diagnostic(
-            "FLOW008", nil, "control character \(scalarName(scalar)) in a string", at: span,
+            .controlCharacterInString, nil, "control character \(scalarName(scalar)) in a string", at: span,
             help: "write it as an escape, such as \\u{\(hex)}, if it is really meant")
     }
 
     static func numberTooLong(_ text: String, digits: Int, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW009", nil, "number '\(text)' has \(digits) digits; the most is \(Lexer.maximumDigits)", at: span)
+            .invalidNumber, nil, "number '\(text)' has \(digits) digits; the most is \(Lexer.maximumDigits)", at: span)
     }
 
     static func invalidDurationUnit(_ text: String, unit: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW009", nil, "invalid number '\(text)': '\(unit)' is not a duration unit", at: span,
+            .invalidNumber, nil, "invalid number '\(text)': '\(unit)' is not a duration unit", at: span,
             help: "a duration is a whole number directly followed by 's', 'm' or 'h', such as '90s' or '2m'")
     }
 }

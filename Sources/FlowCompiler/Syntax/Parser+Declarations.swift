@@ -123,7 +123,7 @@ extension Parser.State {
         } else if !atEndOfLine, !lineFailed {
             fail(
                 SyntaxMessage.expected(
-                    "an audio name", code: "FLOW105", after: keyword.name, found: found, at: foundSpan,
+                    "an audio name", code: .expectedName, after: keyword.name, found: found, at: foundSpan,
                     help: "a document is either one audio name ('\(keyword.name) music') or an indented block of verbs"))
         }
         let end = lastTokenEnd
@@ -180,7 +180,7 @@ extension Parser.State {
         if !lineFailed {
             fail(
                 SyntaxMessage.unknownWord(
-                    word?.name, code: "FLOW112", what: "a leg role", after: previous, found: found,
+                    word?.name, code: .unknownLegRole, what: "a leg role", after: previous, found: found,
                     choices: LegRole.allCases.map(\.rawValue), at: word?.span ?? foundSpan))
         }
         return (nil, word ?? Identifier(name: "", span: missingSpan))

@@ -38,7 +38,7 @@ extension Parser.State {
         if !lineFailed {
             fail(
                 SyntaxMessage.unknownWord(
-                    word?.name, code: "FLOW113", what: "an operation kind", after: "operation", found: found,
+                    word?.name, code: .unknownOperationKind, what: "an operation kind", after: "operation", found: found,
                     choices: OperationKind.allCases.map(\.rawValue), at: word?.span ?? foundSpan))
         }
         return (nil, word ?? Identifier(name: "", span: missingSpan))
@@ -59,7 +59,7 @@ extension Parser.State {
         }
         fail(
             SyntaxMessage.expected(
-                "'in ROOM' or '-> STEP'", code: "FLOW107", after: leg.name, found: found, at: foundSpan,
+                "'in ROOM' or '-> STEP'", code: .expectedToken, after: leg.name, found: found, at: foundSpan,
                 help: "'in ROOM' holds the leg in a conference room; '-> STEP' moves it to a step"))
         return .missing
     }

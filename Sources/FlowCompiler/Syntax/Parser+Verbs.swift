@@ -76,7 +76,7 @@ extension Parser.State {
         } else if !lineFailed {
             fail(
                 SyntaxMessage.expected(
-                    "a duration", code: "FLOW106", after: "pause", found: found, at: foundSpan,
+                    "a duration", code: .expectedValue, after: "pause", found: found, at: foundSpan,
                     help: "for example: pause 5s"))
         }
         return finishVerb(.pause, keyword, trivia: trivia, arguments: unlabelled(length), expected: "the end of the line")
@@ -136,7 +136,7 @@ extension Parser.State {
             if arguments.count == 1, !lineFailed {
                 fail(
                     SyntaxMessage.expected(
-                        "a dial target", code: "FLOW106", after: "dial \(leg.name)", found: found, at: foundSpan,
+                        "a dial target", code: .expectedValue, after: "dial \(leg.name)", found: found, at: foundSpan,
                         help: "a target is a phone number string (\"+15551230000\"), client \"identity\" or "
                             + "sip \"sip:agent@example.com\""))
             }

@@ -201,7 +201,7 @@ extension Parser {
             if !lineFailed, at(.identifier) { return takeIdentifier() }
             let missing = Identifier(name: "", span: missingSpan)
             if !lineFailed {
-                fail(SyntaxMessage.expected(expected, code: "FLOW105", after: previous, found: found, at: foundSpan, help: help))
+                fail(SyntaxMessage.expected(expected, code: .expectedName, after: previous, found: found, at: foundSpan, help: help))
             }
             return missing
         }
@@ -213,7 +213,7 @@ extension Parser {
                 return literal
             }
             if !lineFailed {
-                fail(SyntaxMessage.expected(expected, code: "FLOW106", after: previous, found: found, at: foundSpan, help: help))
+                fail(SyntaxMessage.expected(expected, code: .expectedValue, after: previous, found: found, at: foundSpan, help: help))
             }
             return nil
         }
@@ -230,7 +230,7 @@ extension Parser {
             if !lineFailed {
                 fail(
                     SyntaxMessage.expected(
-                        expected, code: "FLOW107", after: previous, found: found, at: foundSpan,
+                        expected, code: .expectedToken, after: previous, found: found, at: foundSpan,
                         fixIts: fixIt.map { [$0] } ?? []))
             }
             return false
@@ -246,7 +246,7 @@ extension Parser {
             if !lineFailed {
                 fail(
                     SyntaxMessage.expected(
-                        "'\(keyword)'", code: "FLOW107", after: previous, found: found, at: foundSpan,
+                        "'\(keyword)'", code: .expectedToken, after: previous, found: found, at: foundSpan,
                         fixIts: insertion(keyword + " ", ifCurrentIs: .string).map { [$0] } ?? []))
             }
             return false
@@ -389,7 +389,7 @@ extension Parser {
         private mutating func noProgress() {
             diagnostics.append(
                 Diagnostic(
-                    "FLOW900", .error, "internal error: the parser made no progress", at: current.span,
+                    .internalError, .error, "internal error: the parser made no progress", at: current.span,
                     help: "please report this with the file that caused it"))
             if atEndOfLine { advance() } else { skipRestOfLine() }
         }

@@ -37,17 +37,17 @@ enum SyntaxMessage {
         case let word?:
             help = "'\(word)' takes no indented block; indent a line only under a line that opens a block"
         }
-        return Diagnostic("FLOW101", nil, "unexpected indentation", at: span, help: help)
+        return Diagnostic(.unexpectedIndentation, nil, "unexpected indentation", at: span, help: help)
     }
 
     static func nestedTooDeeply(at span: SourceSpan, limit: Int) -> Diagnostic {
         Diagnostic(
-            "FLOW101", nil, "block nested too deeply", at: span,
+            .unexpectedIndentation, nil, "block nested too deeply", at: span,
             help: "a flow nests at most five blocks; this one is inside \(limit)")
     }
 
     static func missingBlock(_ what: String, after header: String, at span: SourceSpan, help: String? = nil) -> Diagnostic {
-        Diagnostic("FLOW102", nil, "expected an indented block of \(what) after '\(header)'", at: span, help: help)
+        Diagnostic(.missingBlock, nil, "expected an indented block of \(what) after '\(header)'", at: span, help: help)
     }
 
     static func unknownKeyword(_ word: String, context: LineContext, suggestion: String?, at span: SourceSpan) -> Diagnostic {
@@ -60,39 +60,39 @@ enum SyntaxMessage {
         case .step, .document, .gather: noun = "verb"
         }
         return Diagnostic(
-            "FLOW103", nil, "unknown \(noun) '\(word)'", at: span,
+            .unknownKeyword, nil, "unknown \(noun) '\(word)'", at: span,
             help: suggestion.map { "did you mean '\($0)'?" } ?? "expected \(context.expectation) \(context.place)",
             fixIts: replacement(of: word, by: suggestion, at: span))
     }
 
     static func expectedKeyword(_ context: LineContext, found: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic("FLOW103", nil, "expected \(context.expectation) \(context.place), found \(found)", at: span)
+        Diagnostic(.unknownKeyword, nil, "expected \(context.expectation) \(context.place), found \(found)", at: span)
     }
 
     static func misplacedKeyword(_ word: String, place: String, home: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic("FLOW104", nil, "'\(word)' cannot appear \(place)", at: span, help: home)
+        Diagnostic(.misplacedKeyword, nil, "'\(word)' cannot appear \(place)", at: span, help: home)
     }
 
     /// FLOW108: a token where the line should have ended (or, where options are read, an option).
     static func unexpected(_ found: String, expected: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic("FLOW108", nil, "expected \(expected), found \(found)", at: span)
+        Diagnostic(.unexpectedToken, nil, "expected \(expected), found \(found)", at: span)
     }
 
     static func expectedOptionValue(_ name: String, found: String?, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW109", nil, "expected a value after '\(name)='" + (found.map { ", found \($0)" } ?? ""), at: span,
+            .expectedOptionValue, nil, "expected a value after '\(name)='" + (found.map { ", found \($0)" } ?? ""), at: span,
             help: "a value is a string, an integer, a duration or a word; a flag is written without '='")
     }
 
     static func missingContinuation(_ keyword: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW110", nil, "'\(keyword)' needs a continuation", at: span,
+            .missingContinuation, nil, "'\(keyword)' needs a continuation", at: span,
             help: "end the line with 'then -> STEP' or 'then hangup': it says where the leg goes when '\(keyword)' is done")
     }
 
     static func invalidContinuation(found: String?, at span: SourceSpan, fixIts: [FixIt]) -> Diagnostic {
         Diagnostic(
-            "FLOW111", nil, "expected '->' or 'hangup' after 'then'" + (found.map { ", found \($0)" } ?? ""), at: span,
+            .invalidContinuation, nil, "expected '->' or 'hangup' after 'then'" + (found.map { ", found \($0)" } ?? ""), at: span,
             help: "a continuation is 'then -> STEP' or 'then hangup'", fixIts: fixIts)
     }
 
@@ -112,7 +112,7 @@ enum SyntaxMessage {
 
     static func continuationNotAllowed(keyword: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(
-            "FLOW114", nil, "'\(keyword)' takes no continuation", at: span,
+            .continuationNotAllowed, nil, "'\(keyword)' takes no continuation", at: span,
             help: "only 'gather', 'record', 'dial', 'join' and 'enqueue' end with 'then'; after '\(keyword)' "
                 + "write 'go -> STEP' or 'hangup' on a line of its own")
     }

@@ -1,9 +1,28 @@
+extension DiagnosticCode {
+    public static let operationHangsUpLeg = DiagnosticCode("FLOW301", "operation-hangs-up-leg", .error)
+    public static let documentFallOff = DiagnosticCode("FLOW302", "document-fall-off", .error)
+    public static let parentMoveDisconnectsChild = DiagnosticCode("FLOW303", "parent-move-disconnects-child", .error)
+    public static let operationMisplaced = DiagnosticCode("FLOW304", "operation-misplaced", .error)
+    public static let actionMissingSelfLoop = DiagnosticCode("FLOW305", "action-missing-self-loop", .error)
+    public static let holdDocumentEnds = DiagnosticCode("FLOW306", "hold-document-ends", .error)
+    public static let unreachableStep = DiagnosticCode("FLOW307", "unreachable-step", .warning)
+    public static let unreachableTwiMLVerb = DiagnosticCode("FLOW308", "unreachable-twiml-verb", .warning)
+    public static let conferenceCannotStart = DiagnosticCode("FLOW309", "conference-cannot-start", .error)
+    public static let participantLabelClash = DiagnosticCode("FLOW310", "participant-label-clash", .error)
+    public static let queueNeverFilled = DiagnosticCode("FLOW311", "queue-never-filled", .warning)
+    public static let unresolvedURL = DiagnosticCode("FLOW312", "unresolved-url", .error)
+    public static let documentContextMismatch = DiagnosticCode("FLOW313", "document-context-mismatch", .error)
+    public static let holdWithEndOnExit = DiagnosticCode("FLOW314", "hold-with-end-on-exit", .warning)
+    public static let documentFetchedWithPOST = DiagnosticCode("FLOW315", "document-fetched-with-post", .error)
+    public static let twimlLeaveOutsideWait = DiagnosticCode("FLOW316", "twiml-leave-outside-wait", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW3xx: the continuation checker. Every rule runs on the generated documents and the route manifest,
     /// and cites the section of twiml-semantics.md its Twilio fact comes from.
     static let continuationCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW301", name: "operation-hangs-up-leg", severity: .error,
+            .operationHangsUpLeg,
             title: "an operation leaves another leg without TwiML",
             explanation: """
                 When an operation moves a leg with a REST call update, Twilio ends whatever that leg was doing. \
@@ -34,7 +53,7 @@ extension DiagnosticCatalog {
                     go -> waiting
                 """),
         DiagnosticCodeEntry(
-            "FLOW302", name: "document-fall-off", severity: .error,
+            .documentFallOff,
             title: "a leg can run off the end of a document",
             explanation: """
                 When Twilio reaches </Response> of an ordinary document with no verb left, it hangs the leg up \
@@ -52,7 +71,7 @@ extension DiagnosticCatalog {
                   dial agent "+15551230000" then hangup
                 """),
         DiagnosticCodeEntry(
-            "FLOW303", name: "parent-move-disconnects-child", severity: .error,
+            .parentMoveDisconnectsChild,
             title: "moving a leg disconnects the leg it dialed",
             explanation: """
                 A REST update of the leg that runs a <Dial> (the parent) hangs up the leg the dial created (the \
@@ -73,7 +92,7 @@ extension DiagnosticCatalog {
                 operation hold agent -> parked
                 """),
         DiagnosticCodeEntry(
-            "FLOW304", name: "operation-misplaced", severity: .error,
+            .operationMisplaced,
             title: "an operation targets a leg where it cannot be",
             explanation: """
                 A participant hold acts on a leg that is in the conference; a call update acts on a leg that is \
@@ -92,7 +111,7 @@ extension DiagnosticCatalog {
                 operation hold caller in desk
                 """),
         DiagnosticCodeEntry(
-            "FLOW305", name: "action-missing-self-loop", severity: .error,
+            .actionMissingSelfLoop,
             title: "a gather or record without an action repeats its document",
             explanation: """
                 Without an action, <Gather> and <Record> post to the URL of the current document, which on \
@@ -102,7 +121,7 @@ extension DiagnosticCatalog {
             wrong: "<Gather numDigits=\"1\"/>",
             right: "<Gather action=\"next.xml\" method=\"GET\" numDigits=\"1\"/>"),
         DiagnosticCodeEntry(
-            "FLOW306", name: "hold-document-ends", severity: .error,
+            .holdDocumentEnds,
             title: "a hold document can reach its end",
             explanation: """
                 What Twilio does when a participant's hold document runs out of verbs is not documented, so a \
@@ -112,7 +131,7 @@ extension DiagnosticCatalog {
             wrong: "<Response><Play>music.mp3</Play></Response>",
             right: "<Response><Play>music.mp3</Play><Redirect method=\"GET\">desk.hold.xml</Redirect></Response>"),
         DiagnosticCodeEntry(
-            "FLOW307", name: "unreachable-step", severity: .warning,
+            .unreachableStep,
             title: "a step is never reached",
             explanation: """
                 No path of its leg and no operation leads to the step: it is dead code, or a continuation or an \
@@ -133,7 +152,7 @@ extension DiagnosticCatalog {
                     hangup
                 """),
         DiagnosticCodeEntry(
-            "FLOW308", name: "unreachable-verb", severity: .warning,
+            .unreachableTwiMLVerb,
             title: "verbs after a transfer of control never run",
             explanation: """
                 Verbs after <Redirect>, <Hangup>, <Reject>, <Leave>, or a <Dial> or <Enqueue> with an action \
@@ -143,7 +162,7 @@ extension DiagnosticCatalog {
             wrong: "<Response><Hangup/><Say>Goodbye</Say></Response>",
             right: "<Response><Say>Goodbye</Say><Hangup/></Response>"),
         DiagnosticCodeEntry(
-            "FLOW309", name: "conference-cannot-start", severity: .error,
+            .conferenceCannotStart,
             title: "no participant can start a conference",
             explanation: """
                 A conference starts only when a participant with startConferenceOnEnter joins; until then every \
@@ -153,7 +172,7 @@ extension DiagnosticCatalog {
             wrong: "join desk start_on_enter=false then hangup",
             right: "join desk start_on_enter then hangup"),
         DiagnosticCodeEntry(
-            "FLOW310", name: "participant-label-clash", severity: .error,
+            .participantLabelClash,
             title: "participant labels may clash",
             explanation: """
                 Participant labels are unique per conference; a leg that joins with a label already in use \
@@ -164,7 +183,7 @@ extension DiagnosticCatalog {
             wrong: "join desk label=\"caller\" then hangup",
             right: "join desk then hangup"),
         DiagnosticCodeEntry(
-            "FLOW311", name: "queue-never-filled", severity: .warning,
+            .queueNeverFilled,
             title: "a queue is dialed but no leg is ever enqueued in it",
             explanation: """
                 Dialing an empty queue waits until the dial's timeout (twiml-semantics.md §1.7, §8.4 rule 34). \
@@ -181,7 +200,7 @@ extension DiagnosticCatalog {
                   dial queue parked then hangup
                 """),
         DiagnosticCodeEntry(
-            "FLOW312", name: "unresolved-url", severity: .error,
+            .unresolvedURL,
             title: "a URL names no generated document",
             explanation: """
                 Every action, Redirect, waitUrl, url and hold URL must name a document of the build: a failed \
@@ -190,7 +209,7 @@ extension DiagnosticCatalog {
             wrong: "<Redirect method=\"GET\">missing.xml</Redirect>",
             right: "<Redirect method=\"GET\">start.xml</Redirect>"),
         DiagnosticCodeEntry(
-            "FLOW313", name: "document-context-mismatch", severity: .error,
+            .documentContextMismatch,
             title: "a document is used in a context it was not generated for",
             explanation: """
                 Wait, hold and whisper documents may hold only some verbs (twiml-semantics.md §3.1). A document \
@@ -199,7 +218,7 @@ extension DiagnosticCatalog {
             wrong: "<Enqueue waitUrl=\"start.xml\">support</Enqueue>",
             right: "<Enqueue waitUrl=\"../../queues/support.wait.xml\">support</Enqueue>"),
         DiagnosticCodeEntry(
-            "FLOW314", name: "hold-with-end-on-exit", severity: .warning,
+            .holdWithEndOnExit,
             title: "a held participant ends the conference when it leaves",
             explanation: """
                 A participant that joined with end_on_exit ends the conference for everyone when it hangs up, \
@@ -215,7 +234,7 @@ extension DiagnosticCatalog {
                 operation hold caller in desk
                 """),
         DiagnosticCodeEntry(
-            "FLOW315", name: "document-fetched-with-post", severity: .error,
+            .documentFetchedWithPOST,
             title: "a generated document is fetched with POST",
             explanation: """
                 Twilio fetches action, Redirect, wait and whisper URLs with POST unless the verb says GET \
@@ -227,7 +246,7 @@ extension DiagnosticCatalog {
             wrong: "<Redirect>next.xml</Redirect>",
             right: "<Redirect method=\"GET\">next.xml</Redirect>"),
         DiagnosticCodeEntry(
-            "FLOW316", name: "leave-outside-wait", severity: .error,
+            .twimlLeaveOutsideWait,
             title: "<Leave> outside an Enqueue wait document",
             explanation: """
                 <Leave> takes the waiting caller out of its queue, so it means something only in the wait \

@@ -1,8 +1,23 @@
+extension DiagnosticCode {
+    public static let inputNotFound = DiagnosticCode("FLOW001", "input-not-found", .error)
+    public static let invalidUTF8 = DiagnosticCode("FLOW002", "invalid-utf8", .error)
+    public static let unexpectedCharacter = DiagnosticCode("FLOW003", "unexpected-character", .error)
+    public static let tabInIndentation = DiagnosticCode("FLOW004", "tab-in-indentation", .error)
+    public static let inconsistentDedent = DiagnosticCode("FLOW005", "inconsistent-dedent", .error)
+    public static let unterminatedString = DiagnosticCode("FLOW006", "unterminated-string", .error)
+    public static let invalidEscape = DiagnosticCode("FLOW007", "invalid-escape", .error)
+    public static let controlCharacterInString = DiagnosticCode("FLOW008", "control-character-in-string", .error)
+    public static let invalidNumber = DiagnosticCode("FLOW009", "invalid-number", .error)
+    public static let noFlowFiles = DiagnosticCode("FLOW010", "no-flow-files", .error)
+    public static let fileTooLarge = DiagnosticCode("FLOW011", "file-too-large", .error)
+    public static let inputUnreadable = DiagnosticCode("FLOW012", "input-unreadable", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW0xx.
     static let inputCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW001", name: "input-not-found", severity: .error,
+            .inputNotFound,
             title: "input path does not exist",
             explanation: """
                 A path given to flowc (or the default folder ./flows when none is given) names nothing on \
@@ -12,7 +27,7 @@ extension DiagnosticCatalog {
             wrong: "flowc check flow/support.flow",
             right: "flowc check flows/support.flow"),
         DiagnosticCodeEntry(
-            "FLOW002", name: "invalid-utf8", severity: .error,
+            .invalidUTF8,
             title: "file is not valid UTF-8",
             explanation: """
                 A .flow file is UTF-8 text (Grammar.md §1). The diagnostic points at the first byte that is \
@@ -23,7 +38,7 @@ extension DiagnosticCatalog {
             wrong: "say \"Caf\\xE9\"  # the lone byte E9: 'é' saved as Latin-1",
             right: "say \"Café\"     # 'é' saved as UTF-8, the bytes C3 A9"),
         DiagnosticCodeEntry(
-            "FLOW003", name: "unexpected-character", severity: .error,
+            .unexpectedCharacter,
             title: "character that starts no token",
             explanation: """
                 Outside strings and comments a line holds only names (ASCII letters, digits and '_'), \
@@ -36,7 +51,7 @@ extension DiagnosticCatalog {
             wrong: "say \u{201C}Welcome.\u{201D}",
             right: "say \"Welcome.\""),
         DiagnosticCodeEntry(
-            "FLOW004", name: "tab-in-indentation", severity: .error,
+            .tabInIndentation,
             title: "tab in indentation",
             explanation: """
                 Indentation gives a .flow file its structure, and a tab is as wide as each editor makes \
@@ -47,7 +62,7 @@ extension DiagnosticCatalog {
             wrong: "step start\n\thangup",
             right: "step start\n  hangup"),
         DiagnosticCodeEntry(
-            "FLOW005", name: "inconsistent-dedent", severity: .error,
+            .inconsistentDedent,
             title: "indentation matches no enclosing block",
             explanation: """
                 A line indented less than the line above closes blocks, and must return exactly to the \
@@ -57,7 +72,7 @@ extension DiagnosticCatalog {
             wrong: "    step start\n      say \"Hi.\"\n     hangup",
             right: "    step start\n      say \"Hi.\"\n      hangup"),
         DiagnosticCodeEntry(
-            "FLOW006", name: "unterminated-string", severity: .error,
+            .unterminatedString,
             title: "unterminated string",
             explanation: """
                 A string starts and ends with '"' on the same line (Grammar.md §1); strings never span \
@@ -67,7 +82,7 @@ extension DiagnosticCatalog {
             wrong: "say \"Welcome to support.",
             right: "say \"Welcome to support.\""),
         DiagnosticCodeEntry(
-            "FLOW007", name: "invalid-escape", severity: .error,
+            .invalidEscape,
             title: "invalid escape in a string",
             explanation: """
                 The escapes of a string are \\", \\\\, \\n, \\t and \\u{…} with 1 to 6 hexadecimal \
@@ -78,7 +93,7 @@ extension DiagnosticCatalog {
             wrong: "say \"Press \\# to finish.\"",
             right: "say \"Press # to finish.\""),
         DiagnosticCodeEntry(
-            "FLOW008", name: "control-character-in-string", severity: .error,
+            .controlCharacterInString,
             title: "control character in a string",
             explanation: """
                 A string may not hold a control character other than tab (Grammar.md §1): it is invisible \
@@ -89,7 +104,7 @@ extension DiagnosticCatalog {
             wrong: "say \"Hello\u{7F}\"  # a raw DEL character (U+007F) before the closing quote",
             right: "say \"Hello\""),
         DiagnosticCodeEntry(
-            "FLOW009", name: "invalid-number", severity: .error,
+            .invalidNumber,
             title: "malformed number or duration",
             explanation: """
                 An integer has at most 9 digits, and a duration is an integer directly followed by one \
@@ -101,7 +116,7 @@ extension DiagnosticCatalog {
             wrong: "pause 5sec",
             right: "pause 5s"),
         DiagnosticCodeEntry(
-            "FLOW010", name: "no-flow-files", severity: .error,
+            .noFlowFiles,
             title: "folder holds no .flow file",
             explanation: """
                 A folder given to flowc is searched recursively for files whose names end in `.flow`. \
@@ -111,7 +126,7 @@ extension DiagnosticCatalog {
             wrong: "flowc check Sources",
             right: "flowc check flows"),
         DiagnosticCodeEntry(
-            "FLOW011", name: "file-too-large", severity: .error,
+            .fileTooLarge,
             title: "input file is too large",
             explanation: """
                 flowc reads each input file whole. A file larger than 64 MiB is not a hand-written call \
@@ -121,7 +136,7 @@ extension DiagnosticCatalog {
             wrong: "flowc check recordings/",
             right: "flowc check flows/"),
         DiagnosticCodeEntry(
-            "FLOW012", name: "input-unreadable", severity: .error,
+            .inputUnreadable,
             title: "input cannot be read",
             explanation: """
                 flowc found the path but could not read it: permission is denied, it is neither a regular \

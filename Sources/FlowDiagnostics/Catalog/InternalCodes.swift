@@ -1,8 +1,12 @@
+extension DiagnosticCode {
+    public static let internalError = DiagnosticCode("FLOW900", "internal-error", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW9xx: the compiler's own faults. Never the user's; always reported with a request to file a bug.
     static let internalCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW900", name: "internal-error", severity: .error,
+            .internalError,
             title: "internal compiler error",
             explanation: """
                 flowc reached a state it believes impossible. The input is not at fault, and no output \

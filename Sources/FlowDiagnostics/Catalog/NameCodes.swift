@@ -1,9 +1,37 @@
+extension DiagnosticCode {
+    public static let duplicateName = DiagnosticCode("FLOW201", "duplicate-name", .error)
+    public static let duplicateSetting = DiagnosticCode("FLOW202", "duplicate-setting", .error)
+    public static let undefinedReference = DiagnosticCode("FLOW203", "undefined-reference", .error)
+    public static let durationWithoutUnit = DiagnosticCode("FLOW204", "duration-without-unit", .error)
+    public static let unknownOption = DiagnosticCode("FLOW205", "unknown-option", .error)
+    public static let wrongValueType = DiagnosticCode("FLOW206", "wrong-value-type", .error)
+    public static let valueOutOfRange = DiagnosticCode("FLOW207", "value-out-of-range", .error)
+    public static let duplicateOption = DiagnosticCode("FLOW208", "duplicate-option", .error)
+    public static let verbNotAllowedHere = DiagnosticCode("FLOW209", "verb-not-allowed-here", .error)
+    public static let stepRunsOffEnd = DiagnosticCode("FLOW210", "step-runs-off-end", .error)
+    public static let unreachableVerb = DiagnosticCode("FLOW211", "unreachable-verb", .error)
+    public static let leaveOutsideWait = DiagnosticCode("FLOW212", "leave-outside-wait", .error)
+    public static let rejectNotFirst = DiagnosticCode("FLOW213", "reject-not-first", .error)
+    public static let dialOfUndialedLeg = DiagnosticCode("FLOW214", "dial-of-undialed-leg", .error)
+    public static let legDialedTwice = DiagnosticCode("FLOW215", "leg-dialed-twice", .error)
+    public static let severalEntryLegs = DiagnosticCode("FLOW216", "several-entry-legs", .error)
+    public static let legWithoutSteps = DiagnosticCode("FLOW217", "leg-without-steps", .error)
+    public static let roomOperationMismatch = DiagnosticCode("FLOW218", "room-operation-mismatch", .error)
+    public static let operationTargetMismatch = DiagnosticCode("FLOW219", "operation-target-mismatch", .error)
+    public static let invalidBaseURL = DiagnosticCode("FLOW220", "invalid-base-url", .error)
+    public static let missingBaseURL = DiagnosticCode("FLOW221", "missing-base-url", .error)
+    public static let invalidAudioURL = DiagnosticCode("FLOW222", "invalid-audio-url", .error)
+    public static let roomNotShared = DiagnosticCode("FLOW223", "room-not-shared", .warning)
+    public static let unusedDeclaration = DiagnosticCode("FLOW224", "unused-declaration", .warning)
+    public static let documentNotAllowedHere = DiagnosticCode("FLOW225", "document-not-allowed-here", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW2xx: names and meaning, reported by the resolver. Grammar.md is the language reference the
     /// explanations cite; twiml-semantics.md (the reference) holds the Twilio facts behind the rules.
     static let nameCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW201", name: "duplicate-name", severity: .error,
+            .duplicateName,
             title: "a name is declared twice",
             explanation: """
                 Flow names are unique across all the files of one compilation, because each flow becomes a \
@@ -14,12 +42,12 @@ extension DiagnosticCatalog {
             wrong: "leg caller entry\n  step start\n    hangup\n  step start\n    hangup",
             right: "leg caller entry\n  step start\n    hangup\n  step goodbye\n    hangup"),
         DiagnosticCodeEntry(
-            "FLOW202", name: "duplicate-setting", severity: .error,
+            .duplicateSetting,
             title: "a setting appears twice in one flow",
             explanation: "`serve at`, `voice` and `language` appear at most once per flow (Grammar.md §3).",
             wrong: "voice \"Polly.Joanna\"\nvoice \"Polly.Matthew\"", right: "voice \"Polly.Joanna\""),
         DiagnosticCodeEntry(
-            "FLOW203", name: "undefined-reference", severity: .error,
+            .undefinedReference,
             title: "a name refers to nothing declared",
             explanation: """
                 Every step, leg, audio asset, queue and room named in a flow must be declared in that flow. A bare \
@@ -28,7 +56,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "step start\n  say \"Hi.\"\n  go -> strat", right: "step start\n  say \"Hi.\"\n  go -> start"),
         DiagnosticCodeEntry(
-            "FLOW204", name: "duration-without-unit", severity: .error,
+            .durationWithoutUnit,
             title: "a duration is written without its unit",
             explanation: """
                 Durations carry a unit, `s`, `m` or `h`, with no space (Grammar.md §1), so that `timeout=5` cannot \
@@ -36,7 +64,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "pause 5", right: "pause 5s"),
         DiagnosticCodeEntry(
-            "FLOW205", name: "unknown-option", severity: .error,
+            .unknownOption,
             title: "an option the construct does not take",
             explanation: """
                 Each verb, queue and room takes the options listed in Grammar.md §10 and no other; a misspelt \
@@ -44,7 +72,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "gather timout=5s then -> menu", right: "gather timeout=5s then -> menu"),
         DiagnosticCodeEntry(
-            "FLOW206", name: "wrong-value-type", severity: .error,
+            .wrongValueType,
             title: "a value of the wrong type",
             explanation: """
                 Options and positional arguments have a type (flag, integer, duration, string, or a word of a set; \
@@ -53,7 +81,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "say \"Hello.\" loop=\"2\"", right: "say \"Hello.\" loop=2"),
         DiagnosticCodeEntry(
-            "FLOW207", name: "value-out-of-range", severity: .error,
+            .valueOutOfRange,
             title: "a value outside what Twilio accepts",
             explanation: """
                 Ranges and word sets follow what Twilio accepts (twiml-semantics.md §2.2, §5): for example `dial \
@@ -63,12 +91,12 @@ extension DiagnosticCatalog {
             wrong: "dial agent \"+15551230000\" timeout=2s then -> after",
             right: "dial agent \"+15551230000\" timeout=20s then -> after"),
         DiagnosticCodeEntry(
-            "FLOW208", name: "duplicate-option", severity: .error,
+            .duplicateOption,
             title: "an option given twice on one line",
             explanation: "An option may appear once per line (Grammar.md §5): which of two values wins would be a guess.",
             wrong: "say \"Hi.\" loop=2 loop=3", right: "say \"Hi.\" loop=3"),
         DiagnosticCodeEntry(
-            "FLOW209", name: "verb-not-allowed-here", severity: .error,
+            .verbNotAllowedHere,
             title: "a verb not allowed in this context",
             explanation: """
                 Twilio runs wait, hold and whisper documents in restricted contexts and rejects other verbs there \
@@ -80,7 +108,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "room desk shared\n  hold\n    dial queue support", right: "room desk shared\n  hold\n    play music"),
         DiagnosticCodeEntry(
-            "FLOW210", name: "step-runs-off-end", severity: .error,
+            .stepRunsOffEnd,
             title: "a step can run off its end",
             explanation: """
                 Twilio hangs up a leg whose document has no verb left (twiml-semantics.md §1.2), and a silent \
@@ -90,7 +118,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "step goodbye\n  say \"Goodbye.\"", right: "step goodbye\n  say \"Goodbye.\"\n  hangup"),
         DiagnosticCodeEntry(
-            "FLOW211", name: "unreachable-verb", severity: .error,
+            .unreachableVerb,
             title: "a verb after the step has handed control away",
             explanation: """
                 After `go`, `hangup`, `reject`, `leave` or a `then` continuation (other than gather's), Twilio never \
@@ -98,7 +126,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "step start\n  hangup\n  say \"Goodbye.\"", right: "step start\n  say \"Goodbye.\"\n  hangup"),
         DiagnosticCodeEntry(
-            "FLOW212", name: "leave-outside-wait", severity: .error,
+            .leaveOutsideWait,
             title: "'leave' outside a queue's wait document",
             explanation: """
                 `<Leave>` takes a caller out of the queue it waits in; it is only meaningful in an Enqueue wait \
@@ -106,7 +134,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "step start\n  leave", right: "queue sales\n  wait\n    play music\n    leave"),
         DiagnosticCodeEntry(
-            "FLOW213", name: "reject-not-first", severity: .error,
+            .rejectNotFirst,
             title: "'reject' where the call is already answered",
             explanation: """
                 `<Reject>` refuses a call only before Twilio answers it, as the first verb of the document the \
@@ -115,7 +143,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "step start\n  say \"Closed.\"\n  reject", right: "step start\n  reject busy"),
         DiagnosticCodeEntry(
-            "FLOW214", name: "dial-of-undialed-leg", severity: .error,
+            .dialOfUndialedLeg,
             title: "'dial' of a leg not declared 'dialed'",
             explanation: """
                 A `dial` creates the leg it names (the child leg of twiml-semantics.md §1.6), so that leg must be \
@@ -124,7 +152,7 @@ extension DiagnosticCatalog {
             wrong: "leg agent outbound\n...\ndial agent \"+15551230000\" then -> after",
             right: "leg agent dialed\n...\ndial agent \"+15551230000\" then -> after"),
         DiagnosticCodeEntry(
-            "FLOW215", name: "leg-dialed-twice", severity: .error,
+            .legDialedTwice,
             title: "a dialed leg dialed from two places",
             explanation: """
                 A dialed leg stands for the one call a `dial` creates, with its own parent leg (twiml-semantics.md \
@@ -134,7 +162,7 @@ extension DiagnosticCatalog {
             wrong: "dial agent \"+15551230000\" then -> a\n...\ndial agent \"+15551230000\" then -> b",
             right: "dial agent \"+15551230000\" then -> a\n...\ndial backup_agent \"+15551230000\" then -> b"),
         DiagnosticCodeEntry(
-            "FLOW216", name: "several-entry-legs", severity: .error,
+            .severalEntryLegs,
             title: "more than one entry leg",
             explanation: """
                 A phone number calls one URL, the first step of the entry leg, so a flow has at most one \
@@ -142,7 +170,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "leg caller entry\n...\nleg agent entry", right: "leg caller entry\n...\nleg agent outbound"),
         DiagnosticCodeEntry(
-            "FLOW217", name: "leg-without-steps", severity: .error,
+            .legWithoutSteps,
             title: "an entry or outbound leg without steps",
             explanation: """
                 An entry or outbound leg starts at its first step: the URL set on the number or passed to Calls \
@@ -150,7 +178,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "leg supervisor outbound", right: "leg supervisor outbound\n  step start\n    join desk then hangup"),
         DiagnosticCodeEntry(
-            "FLOW218", name: "room-operation-mismatch", severity: .error,
+            .roomOperationMismatch,
             title: "a room operation that cannot work",
             explanation: """
                 `hold LEG in ROOM` and `unhold LEG in ROOM` update the leg's conference participant \
@@ -161,7 +189,7 @@ extension DiagnosticCatalog {
             wrong: "room desk shared\n...\noperation hold caller in desk",
             right: "room desk shared\n  hold music\n...\noperation hold caller in desk"),
         DiagnosticCodeEntry(
-            "FLOW219", name: "operation-target-mismatch", severity: .error,
+            .operationTargetMismatch,
             title: "a hold or reconnect target step that does not do its part",
             explanation: """
                 The queue strategy (twiml-semantics.md §1.8) holds a leg by moving it to a step that enqueues it, \
@@ -170,7 +198,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "operation hold customer -> gone", right: "operation hold customer -> held"),
         DiagnosticCodeEntry(
-            "FLOW220", name: "invalid-base-url", severity: .error,
+            .invalidBaseURL,
             title: "'serve at' is not an absolute http(s) URL with a real host",
             explanation: """
                 `serve at` is where the phone number, REST requests and the manifest point, and Twilio needs \
@@ -179,7 +207,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "serve at \"https://twiml_host/front\"", right: "serve at \"https://twiml.example.com/front\""),
         DiagnosticCodeEntry(
-            "FLOW221", name: "missing-base-url", severity: .error,
+            .missingBaseURL,
             title: "a flow with operations or outbound legs but no 'serve at'",
             explanation: """
                 Operations and outbound legs start TwiML through REST requests, whose `Url` must be absolute \
@@ -188,7 +216,7 @@ extension DiagnosticCatalog {
             wrong: "flow desk\n  leg agent outbound\n  ...",
             right: "flow desk\n  serve at \"https://twiml.example.com/desk\"\n  leg agent outbound\n  ..."),
         DiagnosticCodeEntry(
-            "FLOW222", name: "invalid-audio-url", severity: .error,
+            .invalidAudioURL,
             title: "an audio URL that is not absolute http(s)",
             explanation: """
                 Audio assets and `play "URL"` live outside the generated documents, so their URLs are absolute \
@@ -197,7 +225,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "audio music = \"hold.mp3\"", right: "audio music = \"https://cdn.example.com/hold.mp3\""),
         DiagnosticCodeEntry(
-            "FLOW223", name: "room-not-shared", severity: .warning,
+            .roomNotShared,
             title: "a room every call would share without saying so",
             explanation: """
                 Static TwiML gives every call the same conference name (twiml-semantics.md §8.2 rule 17), so every \
@@ -206,7 +234,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "room desk", right: "room desk shared"),
         DiagnosticCodeEntry(
-            "FLOW224", name: "unused-declaration", severity: .warning,
+            .unusedDeclaration,
             title: "an audio asset, queue, room or dialed leg that nothing uses",
             explanation: """
                 A declaration that no verb, document or operation refers to is usually a leftover or a \
@@ -215,7 +243,7 @@ extension DiagnosticCatalog {
             wrong: "audio music = \"https://cdn.example.com/a.mp3\"\naudio musik = \"https://cdn.example.com/b.mp3\"",
             right: "audio music = \"https://cdn.example.com/a.mp3\""),
         DiagnosticCodeEntry(
-            "FLOW225", name: "document-not-allowed-here", severity: .error,
+            .documentNotAllowedHere,
             title: "a document kind its owner cannot have",
             explanation: """
                 Queues have `wait` and `whisper` documents, rooms `wait` and `hold`, dialed legs `whisper`; other \

@@ -1,8 +1,14 @@
+extension DiagnosticCode {
+    public static let unknownScenarioEvent = DiagnosticCode("FLOW601", "unknown-scenario-event", .error)
+    public static let malformedScenarioEvent = DiagnosticCode("FLOW602", "malformed-scenario-event", .error)
+    public static let simulatedFlowNotChosen = DiagnosticCode("FLOW603", "simulated-flow-not-chosen", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW6xx: `flowc simulate` and its scenario files (Docs/Simulate.md).
     static let scenarioCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW601", name: "unknown-scenario-event", severity: .error,
+            .unknownScenarioEvent,
             title: "unknown scenario event",
             explanation: """
                 A scenario line starts with one of the events of Docs/Simulate.md: start, press, speak, silence, \
@@ -10,7 +16,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "dial agent", right: "answer agent"),
         DiagnosticCodeEntry(
-            "FLOW602", name: "malformed-scenario-event", severity: .error,
+            .malformedScenarioEvent,
             title: "a scenario event has the wrong arguments",
             explanation: """
                 Each event takes a leg name, and press and speak also a quoted string; apply takes an operation \
@@ -18,7 +24,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "press caller 1", right: "press caller \"1\""),
         DiagnosticCodeEntry(
-            "FLOW603", name: "simulated-flow-not-chosen", severity: .error,
+            .simulatedFlowNotChosen,
             title: "the flow to simulate is missing or ambiguous",
             explanation: """
                 flowc simulate runs one flow. A file with several flows needs --flow NAME, and the name must be \

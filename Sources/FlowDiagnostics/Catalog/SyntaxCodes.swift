@@ -1,9 +1,26 @@
+extension DiagnosticCode {
+    public static let unexpectedIndentation = DiagnosticCode("FLOW101", "unexpected-indentation", .error)
+    public static let missingBlock = DiagnosticCode("FLOW102", "missing-block", .error)
+    public static let unknownKeyword = DiagnosticCode("FLOW103", "unknown-keyword", .error)
+    public static let misplacedKeyword = DiagnosticCode("FLOW104", "misplaced-keyword", .error)
+    public static let expectedName = DiagnosticCode("FLOW105", "expected-name", .error)
+    public static let expectedValue = DiagnosticCode("FLOW106", "expected-value", .error)
+    public static let expectedToken = DiagnosticCode("FLOW107", "expected-token", .error)
+    public static let unexpectedToken = DiagnosticCode("FLOW108", "unexpected-token", .error)
+    public static let expectedOptionValue = DiagnosticCode("FLOW109", "expected-option-value", .error)
+    public static let missingContinuation = DiagnosticCode("FLOW110", "missing-continuation", .error)
+    public static let invalidContinuation = DiagnosticCode("FLOW111", "invalid-continuation", .error)
+    public static let unknownLegRole = DiagnosticCode("FLOW112", "unknown-leg-role", .error)
+    public static let unknownOperationKind = DiagnosticCode("FLOW113", "unknown-operation-kind", .error)
+    public static let continuationNotAllowed = DiagnosticCode("FLOW114", "continuation-not-allowed", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW1xx: lines that do not follow the grammar (Grammar.md). The parser reports at most one per
     /// line, and a line with a lexical error (FLOW003–FLOW009) gets none of these.
     static let syntaxCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW101", name: "unexpected-indentation", severity: .error,
+            .unexpectedIndentation,
             title: "indented block under a line that takes none",
             explanation: """
                 Only flows, queues, rooms, legs, steps, documents written without an audio name, and \
@@ -14,7 +31,7 @@ extension DiagnosticCatalog {
             wrong: "    step start\n      say \"Welcome.\"\n        hangup",
             right: "    step start\n      say \"Welcome.\"\n      hangup"),
         DiagnosticCodeEntry(
-            "FLOW102", name: "missing-block", severity: .error,
+            .missingBlock,
             title: "construct without its indented block",
             explanation: """
                 A flow needs its members, a step needs its verbs, and a document without an audio name \
@@ -24,7 +41,7 @@ extension DiagnosticCatalog {
             wrong: "  leg caller entry\n    step start\n    step next",
             right: "  leg caller entry\n    step start\n      go -> next\n    step next\n      hangup"),
         DiagnosticCodeEntry(
-            "FLOW103", name: "unknown-keyword", severity: .error,
+            .unknownKeyword,
             title: "line does not start with a keyword of its block",
             explanation: """
                 Every line starts with a keyword that its block allows: 'flow' at the top level, a flow \
@@ -35,7 +52,7 @@ extension DiagnosticCatalog {
             wrong: "    step start\n      sya \"Welcome.\"",
             right: "    step start\n      say \"Welcome.\""),
         DiagnosticCodeEntry(
-            "FLOW104", name: "misplaced-keyword", severity: .error,
+            .misplacedKeyword,
             title: "construct in the wrong block",
             explanation: """
                 The keyword is known, but it belongs in another kind of block: a step belongs in a leg, \
@@ -46,7 +63,7 @@ extension DiagnosticCatalog {
             wrong: "  leg caller entry\n    say \"Welcome.\"",
             right: "  leg caller entry\n    step start\n      say \"Welcome.\"\n      hangup"),
         DiagnosticCodeEntry(
-            "FLOW105", name: "expected-name", severity: .error,
+            .expectedName,
             title: "name expected",
             explanation: """
                 The grammar needs a name here: the name a flow, leg, step, audio asset, queue or room \
@@ -56,7 +73,7 @@ extension DiagnosticCatalog {
             wrong: "    step \"start\"",
             right: "    step start"),
         DiagnosticCodeEntry(
-            "FLOW106", name: "expected-value", severity: .error,
+            .expectedValue,
             title: "string, duration or dial target expected",
             explanation: """
                 A verb or a setting is missing its positional value: 'say' needs its text as a string, \
@@ -66,7 +83,7 @@ extension DiagnosticCatalog {
             wrong: "      say Welcome",
             right: "      say \"Welcome.\""),
         DiagnosticCodeEntry(
-            "FLOW107", name: "expected-token", severity: .error,
+            .expectedToken,
             title: "keyword or punctuation expected",
             explanation: """
                 A fixed word or symbol of the grammar is missing: 'at' in 'serve at', '=' in an audio \
@@ -76,7 +93,7 @@ extension DiagnosticCatalog {
             wrong: "      go start",
             right: "      go -> start"),
         DiagnosticCodeEntry(
-            "FLOW108", name: "unexpected-token", severity: .error,
+            .unexpectedToken,
             title: "unexpected token where the line should end",
             explanation: """
                 One construct per line, and nothing after it (Grammar.md, design rule 2): the line has a \
@@ -86,7 +103,7 @@ extension DiagnosticCatalog {
             wrong: "      hangup now",
             right: "      hangup"),
         DiagnosticCodeEntry(
-            "FLOW109", name: "expected-option-value", severity: .error,
+            .expectedOptionValue,
             title: "option value expected after '='",
             explanation: """
                 An option is written 'name=value', where the value is a string, an integer, a duration \
@@ -95,7 +112,7 @@ extension DiagnosticCatalog {
             wrong: "      say \"Hi.\" voice=",
             right: "      say \"Hi.\" voice=\"Polly.Joanna\""),
         DiagnosticCodeEntry(
-            "FLOW110", name: "missing-continuation", severity: .error,
+            .missingContinuation,
             title: "'gather' or 'record' without a continuation",
             explanation: """
                 When 'gather' gets input, or 'record' ends, Twilio requests the verb's action URL, and \
@@ -106,7 +123,7 @@ extension DiagnosticCatalog {
             wrong: "      record max_length=2m",
             right: "      record max_length=2m then -> thanks"),
         DiagnosticCodeEntry(
-            "FLOW111", name: "invalid-continuation", severity: .error,
+            .invalidContinuation,
             title: "'then' not followed by '->' or 'hangup'",
             explanation: """
                 A continuation is 'then -> STEP', to go on with a step of the same leg, or 'then hangup', \
@@ -115,7 +132,7 @@ extension DiagnosticCatalog {
             wrong: "      enqueue support then goodbye",
             right: "      enqueue support then -> goodbye"),
         DiagnosticCodeEntry(
-            "FLOW112", name: "unknown-leg-role", severity: .error,
+            .unknownLegRole,
             title: "leg role missing or unknown",
             explanation: """
                 Every leg says how it comes to exist: 'entry' (someone calls the number), 'outbound' \
@@ -125,7 +142,7 @@ extension DiagnosticCatalog {
             wrong: "  leg caller",
             right: "  leg caller entry"),
         DiagnosticCodeEntry(
-            "FLOW113", name: "unknown-operation-kind", severity: .error,
+            .unknownOperationKind,
             title: "operation kind missing or unknown",
             explanation: """
                 An operation is one of 'hold', 'unhold', 'reconnect' and 'move', each a REST request \
@@ -134,7 +151,7 @@ extension DiagnosticCatalog {
             wrong: "  operation park caller -> held",
             right: "  operation hold caller -> held"),
         DiagnosticCodeEntry(
-            "FLOW114", name: "continuation-not-allowed", severity: .error,
+            .continuationNotAllowed,
             title: "continuation on a verb that takes none",
             explanation: """
                 Only 'gather', 'record', 'dial', 'join' and 'enqueue' hand control to another document \

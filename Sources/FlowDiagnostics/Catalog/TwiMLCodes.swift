@@ -1,10 +1,27 @@
+extension DiagnosticCode {
+    public static let twimlValueOutOfRange = DiagnosticCode("FLOW401", "twiml-value-out-of-range", .error)
+    public static let invalidPhoneNumber = DiagnosticCode("FLOW402", "invalid-phone-number", .error)
+    public static let invalidSIPURI = DiagnosticCode("FLOW403", "invalid-sip-uri", .error)
+    public static let invalidTwiMLURL = DiagnosticCode("FLOW404", "invalid-twiml-url", .error)
+    public static let twimlTextTooLong = DiagnosticCode("FLOW405", "twiml-text-too-long", .error)
+    public static let forbiddenCharacter = DiagnosticCode("FLOW406", "forbidden-character", .error)
+    public static let documentTooLarge = DiagnosticCode("FLOW407", "document-too-large", .error)
+    public static let verbNotAllowedInContext = DiagnosticCode("FLOW408", "verb-not-allowed-in-context", .error)
+    public static let invalidTwiMLValue = DiagnosticCode("FLOW409", "invalid-twiml-value", .error)
+    public static let tooManyDialTargets = DiagnosticCode("FLOW410", "too-many-dial-targets", .error)
+    public static let routeCaseClash = DiagnosticCode("FLOW411", "route-case-clash", .error)
+    public static let absoluteURLsNeedBaseURL = DiagnosticCode("FLOW412", "absolute-urls-need-base-url", .error)
+    public static let unconfirmedTwiML = DiagnosticCode("FLOW413", "unconfirmed-twiml", .warning)
+    public static let invalidTwiMLStructure = DiagnosticCode("FLOW414", "invalid-twiml-structure", .error)
+}
+
 extension DiagnosticCatalog {
     /// FLOW4xx: what Twilio would refuse in the generated TwiML, reported at the `.flow` verb, option or
     /// argument behind it, and problems with the output's routes. One code per family of TwiML violation;
     /// the message names the element and attribute. Facts cite twiml-semantics.md.
     static let twimlCodes: [DiagnosticCodeEntry] = [
         DiagnosticCodeEntry(
-            "FLOW401", name: "twiml-value-out-of-range", severity: .error,
+            .twimlValueOutOfRange,
             title: "a number outside the range Twilio accepts",
             explanation: """
                 Twilio checks numeric attributes against documented ranges: `<Dial timeout>` 5–600 s, `timeLimit` \
@@ -15,7 +32,7 @@ extension DiagnosticCatalog {
             wrong: "dial agent \"+15551230000\" time_limit=5h then -> after",
             right: "dial agent \"+15551230000\" time_limit=4h then -> after"),
         DiagnosticCodeEntry(
-            "FLOW402", name: "invalid-phone-number", severity: .error,
+            .invalidPhoneNumber,
             title: "a phone number that is not E.164",
             explanation: """
                 `<Number>` takes a number in E.164 form: `+`, the country code, then the number, 15 digits at \
@@ -24,7 +41,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "dial agent \"(555) 123-0000\"", right: "dial agent \"+15551230000\""),
         DiagnosticCodeEntry(
-            "FLOW403", name: "invalid-sip-uri", severity: .error,
+            .invalidSIPURI,
             title: "a SIP address that is not a sip: URI",
             explanation: """
                 `<Sip>` takes a `sip:` or `sips:` URI without spaces, shorter than 255 characters before its \
@@ -33,7 +50,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "dial agent sip \"agent@example.com\"", right: "dial agent sip \"sip:agent@example.com\""),
         DiagnosticCodeEntry(
-            "FLOW404", name: "invalid-twiml-url", severity: .error,
+            .invalidTwiMLURL,
             title: "a URL Twilio cannot fetch",
             explanation: """
                 Every URL in TwiML is an `http(s)` URL with a real host name (no `_`, no spaces), or a \
@@ -42,7 +59,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "play \"https://cdn_host/hold.mp3\"", right: "play \"https://cdn.example.com/hold.mp3\""),
         DiagnosticCodeEntry(
-            "FLOW405", name: "twiml-text-too-long", severity: .error,
+            .twimlTextTooLong,
             title: "a text longer than Twilio allows",
             explanation: """
                 Twilio limits text lengths: `<Say>` text to 3000 characters for Polly voices, 4096 for the basic \
@@ -53,7 +70,7 @@ extension DiagnosticCatalog {
             wrong: "queue support name=\"the-support-queue-of-the-north-american-customer-service-department\"",
             right: "queue support name=\"support-na\""),
         DiagnosticCodeEntry(
-            "FLOW406", name: "forbidden-character", severity: .error,
+            .forbiddenCharacter,
             title: "a control character XML cannot hold",
             explanation: """
                 XML 1.0 forbids most control characters (U+0000–U+001F except tab, line feed and carriage \
@@ -63,7 +80,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "say \"Ding\\u{7} dong.\"", right: "say \"Ding dong.\""),
         DiagnosticCodeEntry(
-            "FLOW407", name: "document-too-large", severity: .error,
+            .documentTooLarge,
             title: "a document larger than 64 kB",
             explanation: """
                 Twilio refuses TwiML responses larger than 64 kB (twiml-semantics.md §5, §8.1 rule 8; error \
@@ -73,7 +90,7 @@ extension DiagnosticCatalog {
             wrong: "step start\n  say \"…\"  # thousands of lines",
             right: "step start\n  say \"…\"\n  go -> more\nstep more\n  say \"…\"\n  hangup"),
         DiagnosticCodeEntry(
-            "FLOW408", name: "verb-not-allowed-in-context", severity: .error,
+            .verbNotAllowedInContext,
             title: "a verb its document's context does not allow",
             explanation: """
                 Wait, hold and whisper documents run in restricted contexts (twiml-semantics.md §3.1, §8.3 rules \
@@ -84,7 +101,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "room desk shared\n  hold\n    hangup", right: "room desk shared\n  hold\n    play music"),
         DiagnosticCodeEntry(
-            "FLOW409", name: "invalid-twiml-value", severity: .error,
+            .invalidTwiMLValue,
             title: "a value Twilio does not accept",
             explanation: """
                 Some values have a documented form: a `voice` is `man`, `woman`, `alice`, `Polly.<Name>` or \
@@ -94,7 +111,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "say \"Welcome.\" voice=\"Polly Joanna\"", right: "say \"Welcome.\" voice=\"Polly.Joanna\""),
         DiagnosticCodeEntry(
-            "FLOW410", name: "too-many-dial-targets", severity: .error,
+            .tooManyDialTargets,
             title: "more targets in one dial than Twilio rings",
             explanation: """
                 One `<Dial>` rings at most 10 numbers, clients and SIP addresses at once, and holds exactly one \
@@ -103,7 +120,7 @@ extension DiagnosticCatalog {
             wrong: "dial agents \"+15550000001\" \"+15550000002\" … \"+15550000011\"",
             right: "dial agents \"+15550000001\" \"+15550000002\" … \"+15550000010\""),
         DiagnosticCodeEntry(
-            "FLOW411", name: "route-case-clash", severity: .error,
+            .routeCaseClash,
             title: "two documents whose paths differ only by letter case",
             explanation: """
                 Every flow, leg, step, queue and room name is part of a file path in the output (Docs/Output.md). \
@@ -113,7 +130,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "leg Agent dialed\nleg agent outbound", right: "leg desk_agent dialed\nleg agent outbound"),
         DiagnosticCodeEntry(
-            "FLOW412", name: "absolute-urls-need-base-url", severity: .error,
+            .absoluteURLsNeedBaseURL,
             title: "absolute URLs asked for a flow without 'serve at'",
             explanation: """
                 `flowc build --urls absolute` writes every URL between documents as an absolute URL under the \
@@ -123,7 +140,7 @@ extension DiagnosticCatalog {
             wrong: "flow hello\n  leg caller entry",
             right: "flow hello\n  serve at \"https://twiml.example.com/hello\"\n  leg caller entry"),
         DiagnosticCodeEntry(
-            "FLOW413", name: "unconfirmed-twiml", severity: .warning,
+            .unconfirmedTwiML,
             title: "TwiML that only one of Twilio's sources documents",
             explanation: """
                 Twilio's documentation and its generated helper libraries disagree on a few attributes \
@@ -132,7 +149,7 @@ extension DiagnosticCatalog {
                 """,
             wrong: "", right: ""),
         DiagnosticCodeEntry(
-            "FLOW414", name: "invalid-twiml-structure", severity: .error,
+            .invalidTwiMLStructure,
             title: "generated TwiML that breaks Twilio's structure rules",
             explanation: """
                 A TwiML element has a fixed set of attributes, children and text (twiml-semantics.md §2.1, §6, \

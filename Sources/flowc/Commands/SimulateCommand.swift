@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowCompiler
+import FlowDiagnostics
 
 /// `flowc simulate`: run one call through the generated documents and print the transcript.
 struct SimulateCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct SimulateCommand: ParsableCommand {
         let diagnostics = result.compilation.diagnostics + result.diagnostics
         if !diagnostics.isEmpty { output.show(diagnostics, sources: result.sources, alwaysStandardError: true) }
         if let transcript = result.transcript { StandardStream.output.write(transcript) }
-        let inputFailed = result.hasInputFailure || result.diagnostics.contains { $0.code.rawValue == "FLOW001" }
+        let inputFailed = result.hasInputFailure || result.diagnostics.contains { $0.code == .inputNotFound }
         try ExitStatus(hasInputFailure: inputFailed, failed: result.transcript == nil).finish()
     }
 }

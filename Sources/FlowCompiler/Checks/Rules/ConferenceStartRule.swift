@@ -10,7 +10,7 @@ enum ConferenceStartRule: ContinuationRule {
             else { continue }
             context.report(
                 Diagnostic(
-                    "FLOW309", nil, "no participant can start conference '\(room)'", at: context.span(of: first.node),
+                    .conferenceCannotStart, nil, "no participant can start conference '\(room)'", at: context.span(of: first.node),
                     notes: [
                         Note(
                             "a conference starts only when a participant with startConferenceOnEnter joins; until then everyone waits (twiml-semantics.md §2.2 Conference, §8.4 rule 37)"

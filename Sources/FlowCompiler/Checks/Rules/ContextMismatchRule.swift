@@ -13,7 +13,7 @@ enum ContextMismatchRule: ContinuationRule {
             if context.firstTime("context \(reference.route) \(reference.expected)") {
                 context.report(
                     Diagnostic(
-                        "FLOW313", nil,
+                        .documentContextMismatch, nil,
                         "\(document.title) is used as \(reference.expected.displayName) but was generated as \(document.context.displayName)",
                         at: from.span(ofVerb: context.graph.points[reference.from].index),
                         notes: [Note("a document has exactly one context (twiml-semantics.md §8.3 rule 24)", at: document.span)]))

@@ -13,7 +13,7 @@ enum EmptyQueueRule: ContinuationRule {
             if context.firstTime("queue \(dial.name)") {
                 context.report(
                     Diagnostic(
-                        "FLOW311", reconnects.isEmpty ? .warning : .error,
+                        .queueNeverFilled, reconnects.isEmpty ? .warning : .error,
                         "leg '\(dial.leg)' dials queue '\(dial.name)', but no leg is ever enqueued in it",
                         at: context.span(of: dial.node),
                         notes: reconnects.map { Note("operation '\($0.key)' relies on it", at: $0.span) }

@@ -17,7 +17,7 @@ enum FallOffRule: ContinuationRule {
                     Note("\(document.title) has no verb left: Twilio hangs leg '\(leg.name)' up (twiml-semantics.md §1.2)"))
                 context.report(
                     Diagnostic(
-                        "FLOW302", nil, "leg '\(leg.name)' can run off the end of \(document.title)",
+                        .documentFallOff, nil, "leg '\(leg.name)' can run off the end of \(document.title)",
                         at: document.span(ofVerb: index), notes: notes,
                         help: "end the step with 'hangup' or 'go -> step', or give its last verb a 'then' continuation"))
             }

@@ -10,7 +10,7 @@ enum FetchMethodRule: ContinuationRule {
             let verb = context.graph.verb(at: fetch.from)?.name ?? "verb"
             context.report(
                 Diagnostic(
-                    "FLOW315", nil, "<\(verb)> in \(document.title) makes Twilio fetch a document with \(fetch.method)",
+                    .documentFetchedWithPOST, nil, "<\(verb)> in \(document.title) makes Twilio fetch a document with \(fetch.method)",
                     at: context.span(of: fetch.from),
                     notes: [
                         Note(

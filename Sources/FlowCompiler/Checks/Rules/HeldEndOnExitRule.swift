@@ -12,7 +12,7 @@ enum HeldEndOnExitRule: ContinuationRule {
             else { continue }
             context.report(
                 Diagnostic(
-                    "FLOW314", nil,
+                    .holdWithEndOnExit, nil,
                     "operation '\(operation.key)' holds leg '\(operation.leg)', which ends conference '\(conference)' when it leaves",
                     at: operation.span,
                     notes: [

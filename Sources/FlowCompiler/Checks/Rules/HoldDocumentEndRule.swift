@@ -11,7 +11,7 @@ enum HoldDocumentEndRule: ContinuationRule {
             let index = context.graph.points[found.path.last?.node ?? start].index
             context.report(
                 Diagnostic(
-                    "FLOW306", nil, "\(document.title) can reach its end", at: document.span(ofVerb: max(0, index - 1)),
+                    .holdDocumentEnds, nil, "\(document.title) can reach its end", at: document.span(ofVerb: max(0, index - 1)),
                     notes: [
                         Note(
                             "what Twilio does at the end of a hold document is not documented; it must loop with <Redirect> (twiml-semantics.md §3.1, §8.3 rule 20)")

@@ -8,7 +8,7 @@ enum MisplacedLeaveRule: ContinuationRule {
             guard verb == .leave, document.context != .enqueueWait else { return }
             found.append(
                 Diagnostic(
-                    "FLOW316", nil, "<Leave> in \(document.title) runs outside an Enqueue wait document",
+                    .twimlLeaveOutsideWait, nil, "<Leave> in \(document.title) runs outside an Enqueue wait document",
                     at: document.span(ofVerb: index),
                     notes: [
                         Note(

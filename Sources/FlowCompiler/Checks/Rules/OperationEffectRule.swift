@@ -79,7 +79,7 @@ enum OperationEffectRule: ContinuationRule {
         if context.firstTime("disconnect \(operation.key) \(child)") {
             context.report(
                 Diagnostic(
-                    "FLOW303", nil,
+                    .parentMoveDisconnectsChild, nil,
                     "operation '\(operation.key)' disconnects leg '\(child)': it moves leg '\(operation.leg)' while '\(operation.leg)' is bridged to the leg it dialed",
                     at: operation.span,
                     notes: [
@@ -147,7 +147,7 @@ enum OperationEffectRule: ContinuationRule {
         notes.append(Note(ending))
         context.report(
             Diagnostic(
-                "FLOW301", nil,
+                .operationHangsUpLeg, nil,
                 "leg '\(partner)' is hung up when operation '\(operation.key)' moves leg '\(operation.leg)'",
                 at: context.span(of: node), notes: notes,
                 help: fallsOff

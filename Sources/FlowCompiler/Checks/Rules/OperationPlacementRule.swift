@@ -36,7 +36,7 @@ enum OperationPlacementRule: ContinuationRule {
         let scope = operation.during.isEmpty ? "" : " during the steps it names"
         context.report(
             Diagnostic(
-                "FLOW304", nil, "operation '\(operation.key)' is applied to leg '\(operation.leg)'\(scope), but \(reason)",
+                .operationMisplaced, nil, "operation '\(operation.key)' is applied to leg '\(operation.leg)'\(scope), but \(reason)",
                 at: operation.span,
                 notes: [
                     Note(

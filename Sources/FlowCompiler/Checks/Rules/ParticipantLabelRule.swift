@@ -14,7 +14,7 @@ enum ParticipantLabelRule: ContinuationRule {
                 if let first = labels[label], first.leg != join.leg {
                     context.report(
                         Diagnostic(
-                            "FLOW310", nil,
+                            .participantLabelClash, nil,
                             "legs '\(first.leg)' and '\(join.leg)' may join conference '\(room)' with the same label '\(label)'",
                             at: span,
                             notes: [
@@ -29,7 +29,7 @@ enum ParticipantLabelRule: ContinuationRule {
                     // conference per call, so neither clashes with itself.
                     context.report(
                         Diagnostic(
-                            "FLOW310", nil,
+                            .participantLabelClash, nil,
                             "every call of leg '\(join.leg)' joins conference '\(room)' with the same label '\(label)'",
                             at: span,
                             notes: [

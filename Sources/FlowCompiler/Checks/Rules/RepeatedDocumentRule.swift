@@ -9,7 +9,7 @@ enum RepeatedDocumentRule: ContinuationRule {
             guard repeatsWithoutAction(verb) else { return }
             found.append(
                 Diagnostic(
-                    "FLOW305", nil,
+                    .actionMissingSelfLoop, nil,
                     "<\(verb.name)> in \(document.title) has no action: Twilio requests the same document again",
                     at: document.span(ofVerb: index),
                     notes: [Note("on static files that repeats the document forever (twiml-semantics.md §8.4 rule 38)")]))

@@ -11,7 +11,7 @@ enum UnreachableStepRule: ContinuationRule {
             if context.flow.legs.contains(where: { context.reach[$0.name]?.contains(node) == true }) { continue }
             context.report(
                 Diagnostic(
-                    "FLOW307", nil, "\(document.title) is never reached", at: document.span,
+                    .unreachableStep, nil, "\(document.title) is never reached", at: document.span,
                     notes: [Note("no path of leg '\(legName)' and no operation leads to it")]))
         }
     }

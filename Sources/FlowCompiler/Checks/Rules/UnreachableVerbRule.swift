@@ -10,7 +10,7 @@ enum UnreachableVerbRule: ContinuationRule {
             guard transfersControl(verb), !misplacedLeave, index + 1 < document.document.verbs.count else { return }
             found.append(
                 Diagnostic(
-                    "FLOW308", nil, "verbs after <\(verb.name)> in \(document.title) never run",
+                    .unreachableTwiMLVerb, nil, "verbs after <\(verb.name)> in \(document.title) never run",
                     at: document.span(ofVerb: index + 1),
                     notes: [
                         Note(

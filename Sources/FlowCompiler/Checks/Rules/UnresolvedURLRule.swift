@@ -13,7 +13,7 @@ enum UnresolvedURLRule: ContinuationRule {
                     if context.firstTime("unresolved \(document.route) \(context.graph.points[node].index)") {
                         context.report(
                             Diagnostic(
-                                "FLOW312", nil, "'\(url)' in \(document.title) names no generated document",
+                                .unresolvedURL, nil, "'\(url)' in \(document.title) names no generated document",
                                 at: context.span(of: node),
                                 notes: [
                                     Note(
