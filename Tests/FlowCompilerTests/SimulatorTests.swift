@@ -2,7 +2,7 @@ import FlowCompiler
 import FlowDiagnostics
 import Testing
 
-/// The simulator's model of Twilio (twiml-semantics.md §1.6–1.8), one behaviour a test, read from the
+/// The simulator's model of Twilio (Docs/Twilio.md#dial-bridge, Docs/Twilio.md#conference-and-queue-legs, Docs/Twilio.md#hold-techniques), one behaviour a test, read from the
 /// transcript lines each event produces. Flows are built in memory and simulated as deployed.
 @Suite struct SimulatorTests {
     // MARK: - Support
@@ -199,13 +199,13 @@ import Testing
         #expect(Self.ending(of: transcript) == ["  caller   ended: hung up on purpose", "  agent    ended: hung up in its whisper"])
     }
 
-    /// §1.6: the parent hangs up, the child has no TwiML of its own and is disconnected.
+    /// Docs/Twilio.md#dial-bridge: the parent hangs up, the child has no TwiML of its own and is disconnected.
     @Test func parentHangupDisconnectsTheChild() throws {
         let transcript = Self.run(try Self.deployed(Self.dialer()), Self.bridged + "hangup caller\n")
         #expect(
             Self.lines(after: "hangup caller", in: transcript) == [
                 "  caller   puts the phone down",
-                "  agent    is disconnected: the leg that dialed it left (§1.6)",
+                "  agent    is disconnected: the leg that dialed it left (Docs/Twilio.md#dial-bridge)",
             ])
         #expect(
             Self.ending(of: transcript) == [
@@ -219,7 +219,7 @@ import Testing
         #expect(Self.ending(of: transcript).last == "  agent    ended: canceled")
     }
 
-    /// §1.6: the child hangs up, the parent's dial ends and it goes on with the dial's action.
+    /// Docs/Twilio.md#dial-bridge: the child hangs up, the parent's dial ends and it goes on with the dial's action.
     @Test func childHangupContinuesTheParent() throws {
         let transcript = Self.run(try Self.deployed(Self.dialer()), Self.bridged + "hangup agent\n")
         #expect(
@@ -280,7 +280,7 @@ import Testing
         #expect(Self.ending(of: transcript) == ["  caller   live: talking with agent", "  agent    live: talking with caller"])
     }
 
-    /// §1.7 (c): when the bridge ends the member leaves the queue and takes the enqueue's continuation.
+    /// Docs/Twilio.md#conference-and-queue-legs (c): when the bridge ends the member leaves the queue and takes the enqueue's continuation.
     @Test func dequeuerHangupSendsTheMemberOn() throws {
         let transcript = Self.run(try Self.supportLine(), "start caller\nstart agent\nhangup agent\n")
         #expect(
@@ -330,7 +330,7 @@ import Testing
             ])
     }
 
-    /// §1.7: a participant that joined with endConferenceOnExit ends the room; every other participant's
+    /// Docs/Twilio.md#conference-and-queue-legs: a participant that joined with endConferenceOnExit ends the room; every other participant's
     /// dial ends and it goes on with its own continuation.
     @Test func endOnExitEndsTheRoomForTheOthers() throws {
         let transcript = Self.run(
@@ -360,7 +360,7 @@ import Testing
             ])
     }
 
-    /// A redirected participant leaves the room (§1.7) and runs its new document.
+    /// A redirected participant leaves the room (Docs/Twilio.md#conference-and-queue-legs) and runs its new document.
     @Test func aMovedParticipantLeavesTheRoom() throws {
         let transcript = Self.run(
             try Self.deployed(Self.meeting), "start caller\nstart guest\nstart host\napply move-guest\n")
@@ -374,7 +374,7 @@ import Testing
         #expect(Self.ending(of: transcript).first == "  caller   live: in conference 'desk'")
     }
 
-    /// §1.8: participant hold changes no TwiML; the held leg hears the hold document, which loops.
+    /// Docs/Twilio.md#hold-techniques: participant hold changes no TwiML; the held leg hears the hold document, which loops.
     @Test func participantHoldAndUnhold() throws {
         let flow = try Self.deployed(Self.meeting)
         let held = Self.run(flow, "start caller\nstart host\napply hold-caller\n")
@@ -402,7 +402,7 @@ import Testing
         #expect(Self.lines(after: "hangup host", in: transcript).contains("  caller   its dial ends: conference 'desk' ended"))
     }
 
-    /// A conference ends when its last participant leaves (§1.7); a later join makes a new one, which
+    /// A conference ends when its last participant leaves (Docs/Twilio.md#conference-and-queue-legs); a later join makes a new one, which
     /// waits to start like any other.
     @Test func aRoomEmptiedByItsLastParticipantMustStartAgain() throws {
         let flow = try Self.deployed(
@@ -453,7 +453,7 @@ import Testing
             ])
     }
 
-    /// §1.6: moving the parent disconnects the child. The checker refuses such an operation in a flow
+    /// Docs/Twilio.md#dial-bridge: moving the parent disconnects the child. The checker refuses such an operation in a flow
     /// (FLOW303), so the operation is added to the deployed flow by hand: the simulator still models it.
     @Test func movingTheParentDisconnectsTheChild() throws {
         var flow = try Self.deployed(Self.dialer())
@@ -466,7 +466,7 @@ import Testing
             Self.lines(after: "apply move-caller-anytime", in: transcript) == [
                 "  app      updates call caller: Url=https://twiml.example.com/dialer/legs/caller/parked.xml, Method=GET",
                 "  caller   is moved by the application",
-                "  agent    is disconnected: the leg that dialed it left (§1.6)",
+                "  agent    is disconnected: the leg that dialed it left (Docs/Twilio.md#dial-bridge)",
                 "  caller   GET /dialer/legs/caller/parked.xml",
                 "  caller   says “Parked.”",
                 "  caller   hangs up",
@@ -543,7 +543,7 @@ import Testing
     // MARK: - Accidents and termination
 
     /// A code-generation bug that drops the last `<Hangup>` is shown as Twilio would run it: the leg falls
-    /// off the end of its document and is hung up (§1.2), and the transcript calls it an accident.
+    /// off the end of its document and is hung up (Docs/Twilio.md#end-of-document), and the transcript calls it an accident.
     @Test func aFallOffIsShownAsAnAccident() throws {
         var flow = try Self.deployed(
             """
@@ -563,7 +563,7 @@ import Testing
             Self.lines(after: "start caller", in: transcript) == [
                 "  caller   GET /hello/legs/caller/start.xml",
                 "  caller   says “Hello.”",
-                "  caller   runs out of verbs: Twilio hangs the leg up (accident, §1.2)",
+                "  caller   runs out of verbs: Twilio hangs the leg up (accident, Docs/Twilio.md#end-of-document)",
             ])
         #expect(Self.ending(of: transcript) == ["  caller   ended: fell off the end of a document (accident)"])
     }

@@ -6,7 +6,7 @@ import Testing
 /// Golden tests of `flowc build`: each compile fixture (`Fixtures/compile/<case>/*.flow`, built with the
 /// options of its `options.txt`) and the bundled flows (`flows/`) against their committed output trees,
 /// byte for byte. `FLOWC_BLESS=1 swift test --filter BuildGoldenTests` rewrites the goldens; read every
-/// blessed file against twiml-semantics.md before committing it.
+/// blessed file against Docs/Twilio.md before committing it.
 @Suite struct BuildGoldenTests {
     static let cases = SourceTree.subfolders(of: SourceTree.compileFixtures)
 

@@ -84,7 +84,7 @@ import Testing
     }
 
     /// `hangup.xml` is the one document more than one context reaches (a Gather's or Record's `action`):
-    /// it holds only `<Hangup/>`, which every context that allows those verbs allows too (§3.1, §8.3 rule 24).
+    /// it holds only `<Hangup/>`, which every context that allows those verbs allows too (Docs/Twilio.md#restricted-contexts).
     @Test func theSharedHangupDocumentFitsEveryContextThatCanReachIt() {
         for context in TwiMLContext.allCases
         where context.allowedVerbs.contains("Gather") || context.allowedVerbs.contains("Record") {

@@ -8,7 +8,7 @@ import Testing
 /// `<flow>.happy-path.transcript` for each flow run without a scenario. The transcript format is a stable
 /// contract (Docs/Simulate.md), so any change to it shows here as a diff.
 /// `FLOWC_BLESS=1 swift test --filter SimulationGoldenTests` rewrites the transcripts in the source tree;
-/// read each one against twiml-semantics.md §1.6–1.8 before committing it.
+/// read each one against Docs/Twilio.md (#dial-bridge, #conference-and-queue-legs, #hold-techniques) before committing it.
 @Suite struct SimulationGoldenTests {
     static let flows = SourceTree.repositoryRoot.appendingPathComponent("flows")
     static let scenarios = flows.appendingPathComponent("scenarios")

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// The proof behind flowc's promise: no leg of a flow runs off the end of a document, and no operation
-/// leaves another leg without TwiML to run (twiml-semantics.md §1, §3, §8.4).
+/// leaves another leg without TwiML to run (Docs/Twilio.md#fetch-and-run, Docs/Twilio.md#restricted-contexts, Docs/Twilio.md#end-of-document).
 ///
 /// It works on a `DeployedFlow` (the generated documents and the operations' requests), through one
 /// `CallGraph` and one `ProofContext`:
@@ -9,7 +9,7 @@ import FlowDiagnostics
 /// 2. each rule of `ContinuationRules.all` (one file each under `Rules/`) asks its question of them: fall-off,
 ///    unresolved URLs, documents on their own, operations in every state where the application may apply
 ///    them (their `during` steps, or whenever their leg is live) with the effect Twilio gives them on every
-///    other leg (§1.6, §1.7), rooms, queues and labels across legs.
+///    other leg (Docs/Twilio.md#dial-bridge, Docs/Twilio.md#conference-and-queue-legs), rooms, queues and labels across legs.
 /// Each question is a linear walk over the graph (`CallPaths`), so the cost is linear in the flow's size.
 public enum ContinuationChecker {
     /// Proves one flow: its findings, and the effect of each operation on the other legs.

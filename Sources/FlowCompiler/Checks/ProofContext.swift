@@ -52,7 +52,7 @@ struct ProofContext {
             let explanation: String
             if case .participantHold = operation.action {
                 explanation =
-                    "a participant hold changes no TwiML: this leg stays where it is (twiml-semantics.md §4.2, §8.4 rule 41)"
+                    "a participant hold changes no TwiML: this leg stays where it is (Docs/Twilio.md#participant-update)"
             } else {
                 explanation = "not bridged with '\(operation.leg)' where the operation applies: its TwiML does not change"
             }

@@ -165,9 +165,9 @@ public struct DeployedOperation: Sendable {
     /// What the requests do, read back from them the way Twilio carries them out.
     public enum Action: Sendable, Hashable {
         /// A Participant update in the conference named `conference` (Twilio name): `Hold=true` with the
-        /// hold document at `holdRoute`, or `Hold=false` (twiml-semantics.md §4.2).
+        /// hold document at `holdRoute`, or `Hold=false` (Docs/Twilio.md#participant-update).
         case participantHold(conference: String, hold: Bool, holdRoute: String?)
-        /// A Call update with `Url` = the document at `route` (twiml-semantics.md §4.1).
+        /// A Call update with `Url` = the document at `route` (Docs/Twilio.md#call-update).
         case redirect(route: String)
     }
 

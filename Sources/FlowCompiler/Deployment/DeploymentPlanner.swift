@@ -16,7 +16,7 @@ public struct DeploymentPlan: Sendable {
 ///
 /// What must hold:
 /// - Every route the plan names is a document of the lowering output, and every URL of a REST request
-///   is absolute (requests have no document to resolve against: twiml-semantics.md §8.2 rule 14).
+///   is absolute (requests have no document to resolve against: Docs/Twilio.md#urls-and-methods).
 /// - An operation's `action` comes from resolving the URL its request sends, as Twilio would; a request
 ///   that names no generated document is reported (FLOW900), never dropped in silence.
 public enum DeploymentPlanner {
@@ -107,7 +107,7 @@ private struct FlowPlanner {
         }
     }
 
-    /// The operation with its requests (twiml-semantics.md §4.1, §4.2), and what they do, read back from
+    /// The operation with its requests (Docs/Twilio.md#call-update, Docs/Twilio.md#participant-update), and what they do, read back from
     /// the URLs they send.
     private mutating func operation(_ operation: FlowOperation) -> DeployedOperation? {
         let leg = operation.leg.value

@@ -3,13 +3,13 @@
 /// Typed so that nothing downstream parses a request back from text: the prover reads `change`, and
 /// `routes.json` spells the same value out as an endpoint and form parameters (Docs/Output.md).
 public struct RESTRequest: Sendable, Hashable {
-    /// The REST resource the request updates (twiml-semantics.md §4).
+    /// The REST resource the request updates (Docs/Twilio.md#call-update).
     public enum Resource: String, Sendable, Hashable, CaseIterable {
-        /// `Calls/{CallSid}` (§4.1).
+        /// `Calls/{CallSid}` (Docs/Twilio.md#call-update).
         case call = "Call"
-        /// `Conferences/{ConferenceSid}/Participants/{CallSid}` (§4.2).
+        /// `Conferences/{ConferenceSid}/Participants/{CallSid}` (Docs/Twilio.md#participant-update).
         case conferenceParticipant = "ConferenceParticipant"
-        /// `Queues/{QueueSid}/Members/{CallSid}` (§4.3).
+        /// `Queues/{QueueSid}/Members/{CallSid}` (Docs/Twilio.md#queue-member-update).
         case queueMember = "QueueMember"
 
         /// The endpoint, with the placeholders the application fills in.
@@ -26,9 +26,9 @@ public struct RESTRequest: Sendable, Hashable {
     /// What the request changes.
     public enum Change: Sendable, Hashable {
         /// A Call update with new TwiML to fetch: `Url` (absolute, `nil` only when the flow has no base URL)
-        /// with `Method=GET` (§4.1).
+        /// with `Method=GET` (Docs/Twilio.md#call-update).
         case redirect(url: String?)
-        /// A Participant update: `Hold`, and for a hold the `HoldUrl` (absolute) with `HoldMethod=GET` (§4.2).
+        /// A Participant update: `Hold`, and for a hold the `HoldUrl` (absolute) with `HoldMethod=GET` (Docs/Twilio.md#participant-update).
         case participantHold(hold: Bool, holdURL: String?)
     }
 
@@ -54,7 +54,7 @@ public struct RESTRequest: Sendable, Hashable {
         }
     }
 
-    /// Every update is a POST (§4).
+    /// Every update is a POST (Docs/Twilio.md#call-update).
     public var httpMethod: String { "POST" }
 
     /// The form parameters, as the REST API names them.

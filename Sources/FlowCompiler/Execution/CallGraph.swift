@@ -1,10 +1,10 @@
-/// The one model of how Twilio runs TwiML (twiml-semantics.md §1, §3, §8.0), shared by the continuation
+/// The one model of how Twilio runs TwiML (Docs/Twilio.md#fetch-and-run, Docs/Twilio.md#restricted-contexts, Docs/Twilio.md#outcomes), shared by the continuation
 /// checker and the simulator.
 ///
 /// A node is a program point: verb `index` of a document, where `index == verbs.count` is the end of the
 /// document. Points inside an Enqueue wait document also carry the `<Enqueue>` that started the wait
-/// (`site`), because `<Leave>` resumes *that* verb's continuation (§2.2 Leave). Edges are the documented
-/// outcomes of each verb (§8.0), labelled for counterexamples. The graph knows nothing about legs: which
+/// (`site`), because `<Leave>` resumes *that* verb's continuation (Docs/Twilio.md#leave). Edges are the documented
+/// outcomes of each verb (Docs/Twilio.md#outcomes), labelled for counterexamples. The graph knows nothing about legs: which
 /// leg runs which point is the reachability question the checker asks of it.
 ///
 /// The graph is built once, in time linear in the number of verbs (plus wait documents times the
@@ -27,19 +27,19 @@ struct CallGraph {
         case point(Int)
         /// `<Hangup>` or `<Reject>`: the leg ends on purpose.
         case exit
-        /// The end of a normal document: Twilio hangs the leg up (§1.2, §8.4 rule 25).
+        /// The end of a normal document: Twilio hangs the leg up (Docs/Twilio.md#end-of-document).
         case fallOff
-        /// The end of a whisper or queue whisper document: the parties are bridged (§1.2).
+        /// The end of a whisper or queue whisper document: the parties are bridged (Docs/Twilio.md#end-of-document).
         case bridge
-        /// The end of a conference wait document: silence until the room starts (§1.2).
+        /// The end of a conference wait document: silence until the room starts (Docs/Twilio.md#end-of-document).
         case silence
-        /// The end of a hold document: undocumented, so it must loop (§3.1, §8.3 rule 20).
+        /// The end of a hold document: undocumented, so it must loop (Docs/Twilio.md#restricted-contexts).
         case undocumentedEnd
-        /// A URL that names no generated document (§8.2 rule 12).
+        /// A URL that names no generated document (Docs/Twilio.md#fetch-and-run).
         case unresolved(String)
     }
 
-    /// Which documented outcome of a verb an edge is (§8.0). The checker asks for continuations by kind,
+    /// Which documented outcome of a verb an edge is (Docs/Twilio.md#outcomes). The checker asks for continuations by kind,
     /// and the simulator picks the edge its scripted event names.
     enum Outcome: Hashable {
         /// Say, Play, Pause: the next verb.
@@ -72,7 +72,7 @@ struct CallGraph {
         var target: Target
         var outcome: Outcome
         /// The HTTP method Twilio fetches the target document with, for edges that fetch one: the verb's
-        /// method attribute, or Twilio's default, `POST` (§2.2, §8.2 rule 15).
+        /// method attribute, or Twilio's default, `POST` (Docs/Twilio.md#verbs, Docs/Twilio.md#urls-and-methods).
         var method: String? = nil
         /// Whether the leg can wait at the source of this edge (a dial, a queue, a gather, a pause):
         /// a path that passes such a point is not an immediate hangup.
@@ -109,7 +109,7 @@ struct CallGraph {
         }
     }
 
-    /// A reference from a verb to a document that runs in a context of its own (§3.1): a wait, hold or
+    /// A reference from a verb to a document that runs in a context of its own (Docs/Twilio.md#restricted-contexts): a wait, hold or
     /// whisper document. Those are not edges of the referring leg's path except where the leg itself
     /// runs them (Enqueue and Conference wait documents).
     struct ContextReference: Hashable {
@@ -202,7 +202,7 @@ struct CallGraph {
     }
 
     /// Every URL a verb makes Twilio fetch, with the method it is fetched with (the checker requires GET
-    /// for static hosting, §8.2 rule 15).
+    /// for static hosting, Docs/Twilio.md#urls-and-methods).
     struct Fetch: Hashable {
         var from: Int
         var attribute: String
@@ -256,7 +256,7 @@ struct CallGraph {
         return target
     }
 
-    /// The documented outcomes of the verb at `point` (§8.0).
+    /// The documented outcomes of the verb at `point` (Docs/Twilio.md#outcomes).
     private mutating func outcomes(of point: Point) -> [Edge] {
         let document = flow.documents[point.document]
         let verbs = document.document.verbs
@@ -274,7 +274,7 @@ struct CallGraph {
             return result
         case .record(let action):
             // The next verb is documented as unreachable, but the reference marks that as an inference
-            // (§2.2 Record), so it is kept as a conservative outcome.
+            // (Docs/Twilio.md#record), so it is kept as a conservative outcome.
             return [
                 transfer(action, orTo: again, from: point, .recordEnds), edge(to: next, .recordFallsThrough, waits: true),
             ]
@@ -317,7 +317,7 @@ struct CallGraph {
             return [Edge(target: continuation.target, outcome: .leave, waits: false)]
         case .connect(let action, let virtualAgent):
             // Blocks until the session ends, then the action or the next verb; <VirtualAgent> without an
-            // action requests the current document again (§1.4, §8.4 rule 40).
+            // action requests the current document again (Docs/Twilio.md#action-continuations).
             return [transfer(action, orTo: virtualAgent ? again : next, from: point, .sessionEnds)]
         case .refer(let action), .pay(let action):
             return [transfer(action, orTo: next, from: point, .verbEnds)]
@@ -330,7 +330,7 @@ struct CallGraph {
         }
     }
 
-    /// Where a leg goes when it leaves the queue of the `<Enqueue>` at `point`, for any QueueResult (§1.7).
+    /// Where a leg goes when it leaves the queue of the `<Enqueue>` at `point`, for any QueueResult (Docs/Twilio.md#conference-and-queue-legs).
     private mutating func enqueueContinuation(of point: Point, action: TwiMLVerb.Fetch?) -> Edge {
         let outer = Point(document: point.document, index: point.index, site: nil)
         return transfer(

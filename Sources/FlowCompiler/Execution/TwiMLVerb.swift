@@ -29,7 +29,7 @@ enum TwiMLVerb: Hashable {
     case hangup
     case reject
     /// `<Refer>` (SIP legs): the end of the REFER exchange requests `action` (the next verb without one,
-    /// an inference: twiml-semantics.md §1.4).
+    /// an inference: Docs/Twilio.md#action-continuations).
     case refer(action: Fetch?)
     /// `<Pay>`: the end of capture requests `action`; without one Twilio documents nothing, so the model
     /// goes on with the next verb (conservative: a missing continuation there is a fall-off).
@@ -41,7 +41,7 @@ enum TwiMLVerb: Hashable {
     case ungenerated(name: String)
 
     /// A URL Twilio fetches, with the method it fetches it with: the verb's method attribute, or Twilio's
-    /// default, `POST` (twiml-semantics.md §2.2, §8.2 rule 15).
+    /// default, `POST` (Docs/Twilio.md#verbs, Docs/Twilio.md#urls-and-methods).
     struct Fetch: Hashable {
         var url: String
         var method: String

@@ -28,7 +28,7 @@ enum VerbDescription {
         }
     }
 
-    /// ` 3 times`, or ` until the leg hangs up` for `loop="0"` (§2.2 Say, Play).
+    /// ` 3 times`, or ` until the leg hangs up` for `loop="0"` (Docs/Twilio.md#say, Play).
     private static func repetitions(_ loop: String?) -> String {
         guard let loop, loop != "1" else { return "" }
         return loop == "0" ? " until the leg hangs up" : " \(loop) times"

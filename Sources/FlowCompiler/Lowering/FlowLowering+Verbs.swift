@@ -1,15 +1,15 @@
 import FlowDiagnostics
 
 /// One `.flow` verb → TwiML (Docs/Output.md, "Verbs"). Every URL that names a generated document is
-/// fetched with an explicit `GET` (twiml-semantics.md §8.2 rule 15): Twilio defaults to POST, static
+/// fetched with an explicit `GET` (Docs/Twilio.md#urls-and-methods): Twilio defaults to POST, static
 /// hosts refuse POST, and Twilio caches only GET.
 extension FlowLowering {
     /// Lowers `verb` as the next top-level verb of `builder`, with what its continuation adds after it:
     /// - `then hangup` on a dial, join or enqueue, which have no `action` then, adds `<Hangup/>`, so the
-    ///   leg ends on purpose instead of falling off the document (§1.2, §8.4 rule 25);
+    ///   leg ends on purpose instead of falling off the document (Docs/Twilio.md#end-of-document);
     /// - a record is followed by its own continuation again (`<Redirect>` to the step, or `<Hangup/>`):
     ///   Twilio documents the verbs after `<Record>` as unreachable, yet its own voicemail example relies
-    ///   on the next verb running (§2.2 Record, §8.0), and no verb of the step may follow a `then`
+    ///   on the next verb running (Docs/Twilio.md#record, Docs/Twilio.md#outcomes), and no verb of the step may follow a `then`
     ///   (Grammar.md §8), so the copy only keeps the leg from falling off if Twilio does go on.
     mutating func lowerTopLevel(_ verb: Verb, into builder: inout DocumentBuilder) {
         let index = builder.nextIndex
@@ -171,7 +171,7 @@ extension FlowLowering {
     }
 
     /// `<Dial>` around `nouns`, with the options both `dial` forms and `join` share. `then -> step` is
-    /// the `action` (fetched with GET); without one the leg goes on with the next verb (§1.4).
+    /// the `action` (fetched with GET); without one the leg goes on with the next verb (Docs/Twilio.md#action-continuations).
     private mutating func dialElement(
         _ nouns: [TwiMLElement], options: DialOptions, continuation: Spanned<Continuation>?, at path: [Int],
         into builder: inout DocumentBuilder
@@ -208,7 +208,7 @@ extension FlowLowering {
     }
 
     /// The `action` of a gather or record: the step, or the flow's `hangup.xml` for `then hangup`
-    /// (without an action Twilio would re-request the current document: §8.4 rule 38).
+    /// (without an action Twilio would re-request the current document: Docs/Twilio.md#action-continuations).
     private mutating func actionURL(for continuation: Spanned<Continuation>, from file: String) -> String {
         switch continuation.value {
         case .step(let id):

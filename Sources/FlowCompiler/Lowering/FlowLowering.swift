@@ -57,8 +57,8 @@ struct FlowLowering {
 
     /// A wait, hold or whisper document. Room documents (`loops`) end with a `<Redirect>` to themselves:
     /// Twilio plays silence after a Conference `waitUrl` document and does not document what follows a
-    /// `HoldUrl` document (§1.2, §3.1, §8.3 rule 20). Enqueue wait documents need no loop: Twilio requests
-    /// them again when they end (§1.2); whisper documents end by bridging the call.
+    /// `HoldUrl` document (Docs/Twilio.md#end-of-document, Docs/Twilio.md#restricted-contexts). Enqueue wait documents need no loop: Twilio requests
+    /// them again when they end (Docs/Twilio.md#end-of-document); whisper documents end by bridging the call.
     private mutating func special(
         _ document: SpecialDocument, file: String, origin: RoutedDocument.Origin, context: TwiMLContext,
         loops: Bool = false

@@ -8,7 +8,7 @@ import FlowDiagnostics
 ///
 /// What must hold:
 /// - `route == "/" + file`, and `file` follows `RouteLayout`.
-/// - `context` is the one context Twilio runs the document in (twiml-semantics.md §3.1, §8.3 rule 24).
+/// - `context` is the one context Twilio runs the document in (Docs/Twilio.md#restricted-contexts).
 /// - `origins` has an entry for every element the lowering emitted (and for the attributes and text taken
 ///   from a `.flow` option or argument), so `span(for:)` can place any `TwiMLViolation` at the exact
 ///   verb, option or argument behind it.

@@ -4,7 +4,7 @@ import FlowDiagnostics
 /// documents' digests (Docs/Output.md, "routes.json").
 ///
 /// What must hold: every route names a document of the plan; every URL in the manifest is absolute (REST
-/// requests have no document to resolve against: twiml-semantics.md §8.2 rule 14); flows are sorted by name
+/// requests have no document to resolve against: Docs/Twilio.md#urls-and-methods); flows are sorted by name
 /// and routes by path, so the same input gives the same manifest. Nothing here decides anything: it spells
 /// out typed values.
 public enum ManifestBuilder {
@@ -75,11 +75,11 @@ public enum ManifestBuilder {
     }
 
     /// Static TwiML holds one conference name, so every call that joins the room meets in the same
-    /// conference (twiml-semantics.md §8.2 rule 17). Only the application can give each call its own.
+    /// conference (Docs/Twilio.md#request-parameters). Only the application can give each call its own.
     static func perCallRoom(_ room: DeployedRoom) -> String {
         "every call that runs these documents joins the one conference '\(room.twilioName)'; to give each "
             + "call its own room, the application must choose a conference name per call and add the call's legs "
-            + "to it itself, for example through the Conference Participants API (twiml-semantics.md §4.2), "
+            + "to it itself, for example through the Conference Participants API (Docs/Twilio.md#participant-update), "
             + "because static documents cannot vary the name"
     }
 

@@ -52,7 +52,7 @@ public struct RouteManifest: Codable, Sendable, Hashable {
     public struct Route: Codable, Sendable, Hashable {
         public var path: String
         public var file: String
-        /// Always `GET`: static hosts refuse POST and Twilio caches only GET (twiml-semantics.md §5, §8.2 rule 15).
+        /// Always `GET`: static hosts refuse POST and Twilio caches only GET (Docs/Twilio.md#limits, Docs/Twilio.md#urls-and-methods).
         public var method: String
         public var contentType: String
         /// Lowercase hex SHA-256 of the file's bytes.
@@ -65,7 +65,7 @@ public struct RouteManifest: Codable, Sendable, Hashable {
         /// The queue or room of a special document.
         public var queue: String?
         public var room: String?
-        /// `normal`, `enqueue-wait`, `conference-wait`, `hold`, `whisper` or `queue-whisper` (§3.1).
+        /// `normal`, `enqueue-wait`, `conference-wait`, `hold`, `whisper` or `queue-whisper` (Docs/Twilio.md#restricted-contexts).
         public var context: String
         public var source: SourceReference
 
@@ -141,8 +141,8 @@ public struct RouteManifest: Codable, Sendable, Hashable {
     }
 
     /// One Twilio queue. Twilio creates a queue on the first `<Enqueue>`; an application that wants a size
-    /// limit creates or updates it with `MaxSize` (twiml-semantics.md §4.3), since `<Enqueue maxQueueSize>`
-    /// exists only in the helper libraries (§6.2).
+    /// limit creates or updates it with `MaxSize` (Docs/Twilio.md#queue-member-update), since `<Enqueue maxQueueSize>`
+    /// exists only in the helper libraries (Docs/Twilio.md#schema).
     public struct Queue: Codable, Sendable, Hashable {
         public var name: String
         /// The queue's `FriendlyName` at Twilio (1–64 characters).
@@ -176,7 +176,7 @@ public struct RouteManifest: Codable, Sendable, Hashable {
         /// The route of the hold document (Participant `HoldUrl`).
         public var hold: String?
         /// For a room that is not shared: how the application gives each call its own room, which static
-        /// documents cannot (Grammar.md §6; twiml-semantics.md §4.2, §8.2 rule 17).
+        /// documents cannot (Grammar.md §6; Docs/Twilio.md#participant-update, Docs/Twilio.md#request-parameters).
         public var perCallRoom: String?
 
         public init(
@@ -248,7 +248,7 @@ public struct RouteManifest: Codable, Sendable, Hashable {
 
     /// One request to Twilio's REST API, in the order the application must send them.
     public struct RESTRequest: Codable, Sendable, Hashable {
-        /// `Call`, `ConferenceParticipant` or `QueueMember` (twiml-semantics.md §4).
+        /// `Call`, `ConferenceParticipant` or `QueueMember` (Docs/Twilio.md#call-update).
         public var resource: String
         public var httpMethod: String
         /// The endpoint with placeholders: `{AccountSid}`, `{CallSid}` of `leg`, `{ConferenceSid}`, `{QueueSid}`.
@@ -274,7 +274,7 @@ public struct RouteManifest: Codable, Sendable, Hashable {
         }
     }
 
-    /// The predicted effect of an operation on one leg (§1.6, §1.7 of the reference).
+    /// The predicted effect of an operation on one leg (Docs/Twilio.md#dial-bridge, Docs/Twilio.md#conference-and-queue-legs of the reference).
     public struct Effect: Codable, Sendable, Hashable {
         /// What happens to the leg; `rawValue` is its name in routes.json.
         public enum Outcome: String, Codable, Sendable, Hashable, CaseIterable, CustomStringConvertible {

@@ -2,10 +2,10 @@
 /// built from each flow's `serve at`.
 public enum URLStyle: String, Sendable, Hashable, CaseIterable {
     /// Relative references, resolved by Twilio against the URL of the document that holds them
-    /// (twiml-semantics.md §1.3, §8.2 rule 13): the same tree can be uploaded to any host.
+    /// (Docs/Twilio.md#redirect, Docs/Twilio.md#urls-and-methods): the same tree can be uploaded to any host.
     case relative
     /// Absolute `serve at` URLs, for hosts or TwiML dialects that do not resolve relative references
-    /// (§8.5 rule 46). Every flow then needs `serve at` (FLOW412).
+    /// (Docs/Twilio.md#dialects). Every flow then needs `serve at` (FLOW412).
     case absolute
 }
 
@@ -59,7 +59,7 @@ public enum RouteLayout {
     public static func route(ofFile file: String) -> String { "/" + file }
 
     /// The reference that, resolved against the URL of `source`, names `target` (RFC 3986 §5.2, the way
-    /// Twilio resolves relative URLs: §1.3). Both are files of the output folder. A document that
+    /// Twilio resolves relative URLs: Docs/Twilio.md#redirect). Both are files of the output folder. A document that
     /// refers to itself gets its own file name, which is clearer than an empty reference.
     public static func relativeReference(from source: String, to target: String) -> String {
         let sourceFolders = source.split(separator: "/").dropLast()

@@ -1,10 +1,10 @@
 /// Resolves the URLs found in TwiML to the routes they name, the way Twilio resolves them: a relative
-/// reference against the URL of the document that contains it (twiml-semantics.md §1.3, §8.2 rule 13),
+/// reference against the URL of the document that contains it (Docs/Twilio.md#redirect, Docs/Twilio.md#urls-and-methods),
 /// an absolute URL by stripping the flow's base URL.
 enum RouteReference {
     /// The route path named by `reference` inside the document at `route`, or `nil` when it leaves the
     /// flow's routes (another host, a path above the root).
-    /// An empty reference is the document itself (an empty `<Redirect/>` re-requests it, §1.3).
+    /// An empty reference is the document itself (an empty `<Redirect/>` re-requests it, Docs/Twilio.md#redirect).
     static func resolve(_ reference: String, from route: String, flowRoot: String, baseURL: String?) -> String? {
         var reference = reference
         if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) {

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// Where a block of verbs runs, which decides the verbs it may contain (Grammar.md §6–§8,
-/// twiml-semantics.md §3.1) and what its step names resolve against.
+/// Docs/Twilio.md#restricted-contexts) and what its step names resolve against.
 enum VerbPlace {
     /// A step of a leg; `steps` are the leg's step names, which `then ->` and `go ->` may name.
     case step(leg: String, steps: StepNames)

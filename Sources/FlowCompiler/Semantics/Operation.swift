@@ -5,9 +5,9 @@ import FlowDiagnostics
 public struct FlowOperation: Sendable, Hashable {
     /// How the operation acts on the leg.
     public enum Strategy: Sendable, Hashable {
-        /// `in ROOM`: a Participant update (`Hold=true/false`); no TwiML changes (twiml-semantics.md §4.2).
+        /// `in ROOM`: a Participant update (`Hold=true/false`); no TwiML changes (Docs/Twilio.md#participant-update).
         case conference(room: Spanned<String>)
-        /// `-> STEP`: a Call update that moves the leg to that step (twiml-semantics.md §1.5).
+        /// `-> STEP`: a Call update that moves the leg to that step (Docs/Twilio.md#call-update).
         case move(Spanned<StepID>)
     }
 

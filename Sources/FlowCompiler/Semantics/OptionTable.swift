@@ -76,18 +76,18 @@ public struct OptionSpec: Sendable, Hashable {
 
 /// The options of every construct, as data: Grammar.md §10 in code. The resolver checks every option
 /// against this table and nothing else, so the table, the checks and the "did you mean" suggestions
-/// cannot drift apart. Ranges follow twiml-semantics.md §2.2 and §5.
+/// cannot drift apart. Ranges follow Docs/Twilio.md#verbs, Docs/Twilio.md#limits.
 public enum OptionTable {
     static let minute = 60
     static let hour = 3600
 
-    /// Twilio's `<Dial record>` values (twiml-semantics.md §2.2).
+    /// Twilio's `<Dial record>` values (Docs/Twilio.md#verbs).
     public static let dialRecordValues = [
         "do-not-record", "record-from-answer", "record-from-ringing", "record-from-answer-dual",
         "record-from-ringing-dual",
     ]
 
-    /// Twilio's `<Dial ringTone>` country codes (twiml-semantics.md §2.2).
+    /// Twilio's `<Dial ringTone>` country codes (Docs/Twilio.md#verbs).
     public static let ringTones = [
         "at", "au", "bg", "br", "be", "ch", "cl", "cn", "cz", "de", "dk", "ee", "es", "fi", "fr", "gr", "hu", "il",
         "in", "it", "lt", "jp", "mx", "my", "nl", "no", "nz", "ph", "pl", "pt", "ru", "se", "sg", "th", "uk", "us",

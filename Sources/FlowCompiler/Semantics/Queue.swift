@@ -6,7 +6,7 @@ public struct Queue: Sendable, Hashable {
     public var name: String
     public var nameSpan: SourceSpan
     /// The queue name sent to Twilio: the `name` option, or the identifier (at its span) by default.
-    /// 1–64 characters (twiml-semantics.md §5).
+    /// 1–64 characters (Docs/Twilio.md#limits).
     public var twilioName: Spanned<String>
     /// `max_size`, 1–5000; `nil` leaves Twilio's default.
     public var maxSize: Spanned<Int>?

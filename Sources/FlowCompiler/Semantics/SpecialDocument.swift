@@ -2,7 +2,7 @@ import FlowDiagnostics
 
 /// A `wait`, `hold` or `whisper` document of a queue, room or dialed leg (Grammar.md §6, §7).
 ///
-/// Twilio runs these in restricted contexts (twiml-semantics.md §3.1): the resolver has already
+/// Twilio runs these in restricted contexts (Docs/Twilio.md#restricted-contexts): the resolver has already
 /// checked that `verbs` holds only what the context allows (FLOW209) and no step reference.
 /// What happens at the end differs by context (queue wait loops by itself, room documents need an
 /// explicit loop, whisper documents bridge); lowering decides that from `kind` and the owner.

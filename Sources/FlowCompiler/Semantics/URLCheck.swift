@@ -1,4 +1,4 @@
-/// The URL rules of twiml-semantics.md §5 and §8.2 rule 14: where Twilio has no document to resolve a
+/// The URL rules of Docs/Twilio.md#limits, Docs/Twilio.md#urls-and-methods: where Twilio has no document to resolve a
 /// URL against (the number's webhook, REST requests, audio fetched by `<Play>` from another host),
 /// it must be absolute `http(s)` with a real host name, and Twilio rejects `_` in host names.
 enum URLCheck {

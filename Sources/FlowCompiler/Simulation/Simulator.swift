@@ -2,8 +2,8 @@
 /// does (`flowc simulate`; the transcript format is specified in Docs/Simulate.md and is stable).
 ///
 /// It walks the same `CallGraph` as the continuation checker, so both read Twilio's execution from one
-/// model: a scripted event picks one documented outcome of the verb a leg waits at (§8.0), and REST
-/// operations have the effects of twiml-semantics.md §1.6–§1.8 on the legs bridged with the moved one.
+/// model: a scripted event picks one documented outcome of the verb a leg waits at (Docs/Twilio.md#outcomes), and REST
+/// operations have the effects of Docs/Twilio.md#dial-bridge–Docs/Twilio.md#hold-techniques on the legs bridged with the moved one.
 /// Without a scenario it runs the happy path (`HappyPath`).
 ///
 /// Guarantees: deterministic output for the same input; every run ends (each burst of a leg's activity
@@ -210,7 +210,7 @@ public struct Simulator {
         }
     }
 
-    /// The URL the application sends for `route`: absolute from the flow's base URL (§8.2 rule 14).
+    /// The URL the application sends for `route`: absolute from the flow's base URL (Docs/Twilio.md#urls-and-methods).
     func absoluteURL(of route: String) -> String {
         let root = "/" + flow.name
         guard let base = flow.baseURL, route.hasPrefix(root + "/") else { return route }
@@ -232,7 +232,7 @@ public struct Simulator {
     }
 
     /// What Twilio does to the legs bridged with `leg` when `leg` leaves (it hangs up, or a REST update
-    /// moves it): twiml-semantics.md §1.6 for dials, §1.7 for queues and conferences.
+    /// moves it): Docs/Twilio.md#dial-bridge for dials, Docs/Twilio.md#conference-and-queue-legs for queues and conferences.
     mutating func detach(_ leg: String, reason: String) {
         guard let state = legs[leg]?.state, case .waiting(let node, let wait) = state else { return }
         transcript.line(leg, reason)
@@ -242,7 +242,7 @@ public struct Simulator {
             dialEnds(parent, at: parentNode, because: "its dial ends: leg '\(leg)' left the call")
         case .bridgedToChild(let child):
             legs[child]?.state = .ended("disconnected: the leg that dialed it left")
-            transcript.line(child, "is disconnected: the leg that dialed it left (§1.6)")
+            transcript.line(child, "is disconnected: the leg that dialed it left (Docs/Twilio.md#dial-bridge)")
         case .ringing(let child):
             legs[child]?.state = .ended("canceled")
             transcript.line(child, "stops ringing")
@@ -257,7 +257,7 @@ public struct Simulator {
         case .conference(let room, _):
             rooms[room]?.participants.removeAll { $0 == leg }
             // A conference ends when its last participant leaves; the next join makes a new one, which
-            // must start again (twiml-semantics.md §1.7, §2.2 Conference).
+            // must start again (Docs/Twilio.md#conference-and-queue-legs, Docs/Twilio.md#conference).
             if rooms[room]?.participants.isEmpty == true { rooms[room] = nil }
             let endsRoom = graph.verb(at: node)?.conference?.endsOnExit == true
             if endsRoom {
@@ -310,7 +310,7 @@ public struct Simulator {
         case .exit:
             legs[leg]?.state = .ended(edge.outcome == .reject ? "rejected" : "hung up on purpose")
         case .fallOff:
-            transcript.line(leg, "runs out of verbs: Twilio hangs the leg up (accident, §1.2)")
+            transcript.line(leg, "runs out of verbs: Twilio hangs the leg up (accident, Docs/Twilio.md#end-of-document)")
             legs[leg]?.state = .ended("fell off the end of a document (accident)")
         case .unresolved(let url):
             transcript.line(leg, "requests \(url), which is not generated: application error")

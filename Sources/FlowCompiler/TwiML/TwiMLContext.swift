@@ -1,41 +1,41 @@
-/// What Twilio does when the interpreter reaches `</Response>` with no verb left (§1.2).
+/// What Twilio does when the interpreter reaches `</Response>` with no verb left (Docs/Twilio.md#end-of-document).
 public enum TwiMLEndOfDocument: String, Sendable, Hashable, CaseIterable {
-    /// The leg is hung up: fall-off (§1.2, §8.4 rule 25).
+    /// The leg is hung up: fall-off (Docs/Twilio.md#end-of-document).
     case hangUp
-    /// The same URL is requested again and run from the top (Enqueue `waitUrl`, §1.2).
+    /// The same URL is requested again and run from the top (Enqueue `waitUrl`, Docs/Twilio.md#end-of-document).
     case reRequest
-    /// Silence until something else happens (Conference `waitUrl` before the room starts, §1.2).
+    /// Silence until something else happens (Conference `waitUrl` before the room starts, Docs/Twilio.md#end-of-document).
     case silence
-    /// The two parties are bridged (whisper and Queue `url` documents, §1.2).
+    /// The two parties are bridged (whisper and Queue `url` documents, Docs/Twilio.md#end-of-document).
     case bridge
-    /// Not documented (Participant `HoldUrl`/`AnnounceUrl`, §3.1): the document must loop explicitly
-    /// with `<Redirect/>` (§8.3 rule 20), so the checker treats reaching the end as a finding.
+    /// Not documented (Participant `HoldUrl`/`AnnounceUrl`, Docs/Twilio.md#restricted-contexts): the document must loop explicitly
+    /// with `<Redirect/>` (Docs/Twilio.md#restricted-contexts), so the checker treats reaching the end as a finding.
     case undocumented
 }
 
-/// The kind of document a TwiML file is, decided by who requests it (§3.1).
+/// The kind of document a TwiML file is, decided by who requests it (Docs/Twilio.md#restricted-contexts).
 ///
-/// Each context restricts the verbs `<Response>` may hold (§8.3 rules 19–23) and gives the end of the
-/// document its own meaning. A document has exactly one context (§8.3 rule 24).
+/// Each context restricts the verbs `<Response>` may hold (Docs/Twilio.md#restricted-contexts, Docs/Twilio.md#leave) and gives the end of the
+/// document its own meaning. A document has exactly one context (Docs/Twilio.md#restricted-contexts).
 public enum TwiMLContext: String, Sendable, Hashable, CaseIterable {
     /// A call's ordinary document: a webhook, an `action`, a `<Redirect>` target.
     case normal
-    /// The `<Enqueue waitUrl>` document, run for the queued caller (§3.1, rule 19).
+    /// The `<Enqueue waitUrl>` document, run for the queued caller (Docs/Twilio.md#restricted-contexts, rule 19).
     case enqueueWait
-    /// The `<Conference waitUrl>` document, run before the room starts (§3.1, rule 20).
+    /// The `<Conference waitUrl>` document, run before the room starts (Docs/Twilio.md#restricted-contexts, rule 20).
     case conferenceWait
-    /// A Participant `HoldUrl` or an `AnnounceUrl` document (§3.1, rule 20).
+    /// A Participant `HoldUrl` or an `AnnounceUrl` document (Docs/Twilio.md#restricted-contexts, rule 20).
     case hold
     /// The `url` of `<Number>`, `<Client>`, `<Sip>`, `<Application>` or `<WhatsApp>`, run on the called
-    /// party before the bridge (§3.1, rule 21).
+    /// party before the bridge (Docs/Twilio.md#restricted-contexts, rule 21).
     case whisper
-    /// The `<Queue url>` document, run for the dequeued caller before the bridge (§3.1, rule 22).
+    /// The `<Queue url>` document, run for the dequeued caller before the bridge (Docs/Twilio.md#restricted-contexts, rule 22).
     case queueWhisper
 
     /// The verbs `<Response>` may hold in this context, by XML name.
     ///
     /// In a normal document every generatable verb except `<Leave>`, which belongs to Enqueue wait
-    /// documents only (§8.3 rule 23).
+    /// documents only (Docs/Twilio.md#leave).
     public var allowedVerbs: [String] {
         switch self {
         case .normal:
@@ -50,12 +50,12 @@ public enum TwiMLContext: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The values `<Gather input>` may take here, or `nil` when any valid value is fine.
-    /// In an Enqueue wait document Gather takes `dtmf` or `speech` (§3.1, §8.3 rule 19).
+    /// In an Enqueue wait document Gather takes `dtmf` or `speech` (Docs/Twilio.md#restricted-contexts).
     public var allowedGatherInputs: [String]? {
         self == .enqueueWait ? ["dtmf", "speech"] : nil
     }
 
-    /// What reaching the end of the document means (§1.2, §3.1); the continuation checker reads this.
+    /// What reaching the end of the document means (Docs/Twilio.md#end-of-document, Docs/Twilio.md#restricted-contexts); the continuation checker reads this.
     public var endOfDocument: TwiMLEndOfDocument {
         switch self {
         case .normal: .hangUp

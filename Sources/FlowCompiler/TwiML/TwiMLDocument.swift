@@ -12,7 +12,7 @@ public struct TwiMLAttribute: Sendable, Hashable {
 }
 
 /// One piece of an element's content. Content is a sequence because SSML mixes text and elements
-/// inside `<Say>` (`Hello <break time="1s"/> world`, §2.1).
+/// inside `<Say>` (`Hello <break time="1s"/> world`, Docs/Twilio.md#nesting).
 public enum TwiMLContent: Sendable, Hashable {
     /// Character data, unescaped.
     case text(String)
@@ -105,9 +105,9 @@ public struct TwiMLElement: Sendable, Hashable {
     }
 }
 
-/// One TwiML document: a `<Response>` root and the context it runs in (§3.1, §8.3 rule 24).
+/// One TwiML document: a `<Response>` root and the context it runs in (Docs/Twilio.md#restricted-contexts).
 public struct TwiMLDocument: Sendable, Hashable {
-    /// The root element; valid documents have the name `Response` (§8.1 rule 1).
+    /// The root element; valid documents have the name `Response` (Docs/Twilio.md#document-validity).
     public var root: TwiMLElement
     /// Who requests the document, which decides the verbs it may hold.
     public var context: TwiMLContext

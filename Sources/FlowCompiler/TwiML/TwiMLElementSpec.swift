@@ -1,17 +1,17 @@
-/// Whether the compiler may emit an element or attribute (§8.1 rule 11, §6.2 last paragraph).
+/// Whether the compiler may emit an element or attribute (Docs/Twilio.md#schema last paragraph).
 public enum TwiMLSupport: String, Sendable, Hashable {
     /// Documented by Twilio; the compiler may generate it.
     case documented
     /// Only in the generated helper libraries, not on Twilio's pages (`Dial events`, `Enqueue maxQueueSize`):
-    /// accepted, but reported as a warning (§6.2 "accept the union but warn").
+    /// accepted, but reported as a warning (Docs/Twilio.md#schema "accept the union but warn").
     case libraryOnly
-    /// Documented, but absent from the helper libraries (`Dial callReason`): accepted with a warning (§6.2).
+    /// Documented, but absent from the helper libraries (`Dial callReason`): accepted with a warning (Docs/Twilio.md#schema).
     case docsOnly
-    /// Deprecated by Twilio (`<Sms>`, `Conference eventCallbackUrl`): never generated (§2.2, §8.1 rule 11).
+    /// Deprecated by Twilio (`<Sms>`, `Conference eventCallbackUrl`): never generated (Docs/Twilio.md#verbs, Docs/Twilio.md#schema).
     case deprecated
-    /// Present in libraries but not in the public verb list (`<Echo>`): never generated (§2.2).
+    /// Present in libraries but not in the public verb list (`<Echo>`): never generated (Docs/Twilio.md#verbs).
     case undocumented
-    /// The product behind it is retired (`<Autopilot>`): never generated (§2.1).
+    /// The product behind it is retired (`<Autopilot>`): never generated (Docs/Twilio.md#nesting).
     case retired
 
     /// Whether a document containing it is still acceptable.
@@ -25,7 +25,7 @@ public enum TwiMLSupport: String, Sendable, Hashable {
 
 /// One attribute an element accepts.
 public struct TwiMLAttributeSpec: Sendable, Hashable {
-    /// The exact, case-sensitive attribute name (§1.1: names are camelCase and case-sensitive).
+    /// The exact, case-sensitive attribute name (Docs/Twilio.md#fetch-and-run: names are camelCase and case-sensitive).
     public let name: String
     /// The type its value is checked against.
     public let type: TwiMLValueType
@@ -65,7 +65,7 @@ public struct TwiMLTextRule: Sendable, Hashable {
     /// The type the text is checked against when present.
     public let type: TwiMLValueType
     /// When this attribute is present, required text may be omitted
-    /// (`<Enqueue workflowSid>` needs no queue name, `<Play digits>` no URL: §2.1, §2.2).
+    /// (`<Enqueue workflowSid>` needs no queue name, `<Play digits>` no URL: Docs/Twilio.md#nesting, Docs/Twilio.md#verbs).
     public let optionalWithAttribute: String?
 
     /// No text allowed.
@@ -95,14 +95,14 @@ public struct TwiMLChildRule: Sendable, Hashable {
     }
 }
 
-/// A set of children that excludes the other sets of the same parent (§8.1 rule 5: a `<Dial>` holds
+/// A set of children that excludes the other sets of the same parent (Docs/Twilio.md#nesting: a `<Dial>` holds
 /// endpoint nouns, or one `<Conference>`, or one `<Queue>`, never a mix).
 public struct TwiMLChildGroup: Sendable, Hashable {
     /// A short name used in messages ("endpoint nouns").
     public let label: String
     /// The `specID`s in the group.
     public let members: [String]
-    /// The largest number of children from the group together (ten parallel endpoints, §5).
+    /// The largest number of children from the group together (ten parallel endpoints, Docs/Twilio.md#limits).
     public let maxTotal: Int
 }
 
@@ -110,7 +110,7 @@ public struct TwiMLChildGroup: Sendable, Hashable {
 ///
 /// `id` distinguishes elements that share an XML name but differ by parent: the `<Sip>` of `<Refer>`
 /// (`ReferSip`) and the one of `<Dial>`, the `<Stream>` of `<Connect>` (`ConnectStream`, inbound track
-/// only) and the one of `<Start>`/`<Stop>` (§2.2 Refer, Connect; §6.1).
+/// only) and the one of `<Start>`/`<Stop>` (Docs/Twilio.md#verbs Refer, Connect; Docs/Twilio.md#schema).
 public struct TwiMLElementSpec: Sendable, Hashable {
     /// Unique key in the vocabulary; equal to `name` unless the name is shared.
     public let id: String
@@ -126,13 +126,13 @@ public struct TwiMLElementSpec: Sendable, Hashable {
     public let exclusiveGroups: [TwiMLChildGroup]
     /// How many element children in total (`<Connect>` holds exactly one noun, `<Start>` at least one).
     public let childCount: ClosedRange<Int>
-    /// Text and element children exclude each other (`<Dial>` text or nouns, §2.1).
+    /// Text and element children exclude each other (`<Dial>` text or nouns, Docs/Twilio.md#nesting).
     public let textExcludesChildren: Bool
     /// Either text or at least one child must be present (`<Dial>` needs a target, `<Client>` an identity).
     public let requiresTextOrChild: Bool
     /// Whether it may be generated.
     public let support: TwiMLSupport
-    /// The twiml-semantics.md section the facts come from.
+    /// The Docs/Twilio.md anchor the facts come from.
     public let source: String
 
     init(

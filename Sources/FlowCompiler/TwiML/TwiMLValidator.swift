@@ -1,19 +1,19 @@
 /// Checks a `TwiMLDocument` against `TwiMLVocabulary` and the rules of its `TwiMLContext`.
 ///
 /// The validator never throws and never stops early: it returns every `TwiMLViolation` it finds, in
-/// document order, so lowering can report them all at their `.flow` spans (§8.1 rules 1–11, §8.3
+/// document order, so lowering can report them all at their `.flow` spans (Docs/Twilio.md#document-validity, Docs/Twilio.md#schema, Docs/Twilio.md#restricted-contexts
 /// rules 19–24). Element-specific behaviour lives in the vocabulary table; the only rules written as
 /// code are the cross-field ones the table cannot express (Say text by voice, Gather input by context,
 /// document size, XML characters).
 public struct TwiMLValidator: Sendable {
     /// The largest rendered document accepted, in bytes.
     ///
-    /// Twilio rejects bodies "larger than 64 kB" (§5, error 11750) without saying whether a kB is 1000
+    /// Twilio rejects bodies "larger than 64 kB" (Docs/Twilio.md#limits, error 11750) without saying whether a kB is 1000
     /// or 1024 bytes; 64,000 satisfies both readings, so the compiler never emits a document that one
     /// of them would refuse.
     public static let maximumDocumentBytes = 64_000
 
-    /// `<Say>` text limits in Unicode scalars, by voice family (§2.2 Say, §5; SSML tags excluded).
+    /// `<Say>` text limits in Unicode scalars, by voice family (Docs/Twilio.md#say, Docs/Twilio.md#limits; SSML tags excluded).
     public static func maximumSayLength(voice: String?) -> Int {
         guard let voice else { return 4096 }
         if voice.hasPrefix("Polly.") { return 3000 }
@@ -242,7 +242,7 @@ public struct TwiMLValidator: Sendable {
 
     // MARK: - Cross-field rules
 
-    /// §8.1 rule 9: something to speak, within the voice's limit (SSML markup excluded).
+    /// Docs/Twilio.md#say: something to speak, within the voice's limit (SSML markup excluded).
     private func checkSpeech(_ say: TwiMLElement, at path: TwiMLPath, into violations: inout [TwiMLViolation]) {
         let speech = say.allText
         if speech.allSatisfy(\.isWhitespace) {
@@ -262,7 +262,7 @@ public struct TwiMLValidator: Sendable {
         }
     }
 
-    /// §8.3 rule 19: a top-level `<Gather>` in an Enqueue wait document listens for DTMF or speech, not both.
+    /// Docs/Twilio.md#restricted-contexts: a top-level `<Gather>` in an Enqueue wait document listens for DTMF or speech, not both.
     private func checkGatherInput(
         _ gather: TwiMLElement, at path: TwiMLPath, context: TwiMLContext, into violations: inout [TwiMLViolation]
     ) {
@@ -278,7 +278,7 @@ public struct TwiMLValidator: Sendable {
                 at: path.attribute("input")))
     }
 
-    /// §8.1 rule 2: XML 1.0 `Char` excludes C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF
+    /// Docs/Twilio.md#document-validity: XML 1.0 `Char` excludes C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF
     /// (surrogates cannot occur in a Swift `String`). Returns whether `value` is clean.
     private func checkCharacters(
         _ value: String, subject: String, at path: TwiMLPath, into violations: inout [TwiMLViolation]

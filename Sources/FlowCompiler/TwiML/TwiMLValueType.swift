@@ -11,41 +11,41 @@ public enum TwiMLUnit: String, Sendable, Hashable {
 ///
 /// The vocabulary table (`TwiMLVocabulary`) gives every attribute and every text body one of these,
 /// so that checking a value is a lookup plus `TwiMLValueType.problem(with:)`, never code per element.
-/// Value sets and ranges come from twiml-semantics.md §2.2 and §6.2; limits from §5.
+/// Value sets and ranges come from Docs/Twilio.md#verbs, Docs/Twilio.md#schema; limits from Docs/Twilio.md#limits.
 public indirect enum TwiMLValueType: Sendable, Hashable {
-    /// The literals `true` or `false` and nothing else (§8.1 rule 6, error 13231).
+    /// The literals `true` or `false` and nothing else (Docs/Twilio.md#document-validity, error 13231).
     case boolean
-    /// A decimal integer without sign inside `range` (§8.1 rule 7).
+    /// A decimal integer without sign inside `range` (Docs/Twilio.md#verbs).
     case integer(ClosedRange<Int>, unit: TwiMLUnit)
-    /// A decimal integer in `range`, or one of `keywords` (`speechTimeout="auto"`, §2.2 Gather).
+    /// A decimal integer in `range`, or one of `keywords` (`speechTimeout="auto"`, Docs/Twilio.md#gather).
     case integerOrKeyword(ClosedRange<Int>, keywords: [String])
     /// A non-negative decimal number such as `10.50` (`Pay chargeAmount`).
     case decimal
-    /// Exactly one of `values` (case-sensitive, §8.1 rule 3 and 6).
+    /// Exactly one of `values` (case-sensitive, Docs/Twilio.md#document-validity).
     case enumeration([String])
     /// One or more of `values`, separated by single spaces, each at most once (`statusCallbackEvent`).
     case enumerationList([String])
-    /// `GET` or `POST` (§5 "HTTP method").
+    /// `GET` or `POST` (Docs/Twilio.md#urls-and-methods).
     case httpMethod
-    /// An absolute `http`/`https` URL with a real host, or a relative reference (§5 "URL form").
+    /// An absolute `http`/`https` URL with a real host, or a relative reference (Docs/Twilio.md#urls-and-methods).
     /// `allowsEmpty` is for the places where an empty value means something (`waitUrl=""` is silence,
-    /// an empty `<Redirect/>` re-requests the current document: §1.3, §2.2 Conference and Enqueue).
+    /// an empty `<Redirect/>` re-requests the current document: Docs/Twilio.md#redirect, Docs/Twilio.md#conference and Enqueue).
     case url(allowsEmpty: Bool)
-    /// An absolute `wss://` URL without a query string (§2.2 Connect, `<Stream url>`; §5).
+    /// An absolute `wss://` URL without a query string (Docs/Twilio.md#verbs Connect, `<Stream url>`; Docs/Twilio.md#limits).
     case webSocketURL
     /// Free text whose length in Unicode scalars is in `length`, without any of `forbidden`.
     case string(length: ClosedRange<Int>, forbidden: String)
     /// A sequence of the characters in `allowed` (DTMF keys, `finishOnKey`), at most `maxLength` long.
     case keys(allowed: String, maxLength: Int, allowsEmpty: Bool)
-    /// A phone number in E.164 form: `+` then 1–15 digits, the first not `0` (§2.2 Number).
+    /// A phone number in E.164 form: `+` then 1–15 digits, the first not `0` (Docs/Twilio.md#dial).
     case phoneNumber
-    /// A `sip:` or `sips:` URI: URI part < 255 characters, header part < 1024 characters (§2.2 Sip, §5).
+    /// A `sip:` or `sips:` URI: URI part < 255 characters, header part < 1024 characters (Docs/Twilio.md#dial, Docs/Twilio.md#limits).
     case sipURI
-    /// A `<Say voice>`: `man`, `woman`, `alice`, `Polly.<Name>…` or `Google.<locale>-…` (§2.2 Say).
+    /// A `<Say voice>`: `man`, `woman`, `alice`, `Polly.<Name>…` or `Google.<locale>-…` (Docs/Twilio.md#say).
     case voice
-    /// A BCP-47-like tag such as `en-US` (§2.2 Say and Gather `language`).
+    /// A BCP-47-like tag such as `en-US` (Docs/Twilio.md#say and Gather `language`).
     case languageTag
-    /// A JSON object (`<Task>` body, §2.1).
+    /// A JSON object (`<Task>` body, Docs/Twilio.md#nesting).
     case jsonObject
 
     /// Free text of any length, including empty.
@@ -56,18 +56,18 @@ public indirect enum TwiMLValueType: Sendable, Hashable {
     public static let count = TwiMLValueType.integer(0...Int.max, unit: .none)
     /// A positive number of seconds without upper bound.
     public static let positiveSeconds = TwiMLValueType.integer(1...Int.max, unit: .seconds)
-    /// `in-progress completed absent` (§2.2 Dial, Record, Conference `recordingStatusCallbackEvent`).
+    /// `in-progress completed absent` (Docs/Twilio.md#dial, Record, Conference `recordingStatusCallbackEvent`).
     public static let recordingEvents = TwiMLValueType.enumerationList(["in-progress", "completed", "absent"])
-    /// `initiated ringing answered completed` (§2.2 Number, Client, Sip `statusCallbackEvent`; §6.2).
+    /// `initiated ringing answered completed` (Docs/Twilio.md#dial, Client, Sip `statusCallbackEvent`; Docs/Twilio.md#schema).
     public static let callProgressEvents = TwiMLValueType.enumerationList([
         "initiated", "ringing", "answered", "completed",
     ])
-    /// `trim-silence` or `do-not-trim` (§2.2 Record, Dial, Conference `trim`).
+    /// `trim-silence` or `do-not-trim` (Docs/Twilio.md#record, Dial, Conference `trim`).
     public static let trim = TwiMLValueType.enumeration(["trim-silence", "do-not-trim"])
-    /// DTMF keys for `<Play digits>` and `<Number sendDigits>`: `0-9 A-D # * w W` (§2.2 Play, Number).
+    /// DTMF keys for `<Play digits>` and `<Number sendDigits>`: `0-9 A-D # * w W` (Docs/Twilio.md#play, Number).
     public static let dtmfSequence = TwiMLValueType.keys(
         allowed: "0123456789ABCD#*wW", maxLength: Int.max, allowsEmpty: false)
-    /// Media tracks of `<Stream>`, `<Siprec>` and `<Transcription>` in `<Start>` (§2.2 Connect, §6.2).
+    /// Media tracks of `<Stream>`, `<Siprec>` and `<Transcription>` in `<Start>` (Docs/Twilio.md#verbs Connect, Docs/Twilio.md#schema).
     public static let mediaTrack = TwiMLValueType.enumeration(["inbound_track", "outbound_track", "both_tracks"])
 }
 
@@ -223,7 +223,7 @@ extension TwiMLValueType {
     }
 
     /// E.164: `+`, then 1–15 digits with a non-zero first digit (country codes never start with 0).
-    /// Unformatted US numbers (`4155550100`), which Twilio also accepts (§2.1 Number), are rejected on
+    /// Unformatted US numbers (`4155550100`), which Twilio also accepts (Docs/Twilio.md#dial), are rejected on
     /// purpose: the compiler cannot tell a US number from a local number of another country, so it
     /// asks for the unambiguous form.
     private static func isE164(_ value: String) -> Bool {
@@ -265,12 +265,12 @@ extension TwiMLValueType {
     }
 }
 
-/// URL checks shared by `.url` and `.webSocketURL` (§5 "URL form", §8.2 rule 14).
+/// URL checks shared by `.url` and `.webSocketURL` (Docs/Twilio.md#urls-and-methods).
 enum TwiMLURLCheck {
     /// Returns what the URL must do, or `nil` when it is acceptable.
     ///
     /// A value with a scheme is absolute and must use one of `schemes`, have `//`, and name a host made
-    /// of letters, digits, `-` and `.` (Twilio rejects `_` in host names, §4.1 and §5) or a bracketed IPv6
+    /// of letters, digits, `-` and `.` (Twilio rejects `_` in host names, Docs/Twilio.md#call-update, Docs/Twilio.md#limits) or a bracketed IPv6
     /// address. A value without a scheme is a relative reference, resolved against the document's URL.
     static func problem(with value: String, schemes: [String], allowsRelative: Bool, allowsQuery: Bool = true)
         -> String?

@@ -47,71 +47,71 @@ public struct TwiMLPath: Sendable, Hashable, CustomStringConvertible {
 /// A way a TwiML document breaks Twilio's rules. Data, not an error: the validator collects all of them
 /// and lowering turns each into a FLOW4xx diagnostic at the span of the `.flow` construct behind `path`.
 public struct TwiMLViolation: Sendable, Hashable, CustomStringConvertible {
-    /// What rule was broken; each case names the twiml-semantics.md rule it enforces.
+    /// What rule was broken; each case names the Docs/Twilio.md fact it enforces.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// The root is not `<Response>` (§8.1 rule 1, error 12102).
+        /// The root is not `<Response>` (Docs/Twilio.md#document-validity, error 12102).
         case invalidRoot
-        /// An element name no vocabulary entry has (§8.1 rule 3, warning 12200).
+        /// An element name no vocabulary entry has (Docs/Twilio.md#document-validity, warning 12200).
         case unknownElement
-        /// A known element under a parent that does not accept it (§8.1 rule 4).
+        /// A known element under a parent that does not accept it (Docs/Twilio.md#nesting).
         case misplacedElement
-        /// A deprecated, undocumented or retired element or attribute (§8.1 rule 11).
+        /// A deprecated, undocumented or retired element or attribute (Docs/Twilio.md#schema).
         case notGeneratable
-        /// A documented attribute the helper libraries lack, or the reverse (§6.2: accepted with a warning).
+        /// A documented attribute the helper libraries lack, or the reverse (Docs/Twilio.md#schema: accepted with a warning).
         case unconfirmedAttribute
-        /// A verb outside the whitelist of the document's context (§8.3 rules 19–23).
+        /// A verb outside the whitelist of the document's context (Docs/Twilio.md#restricted-contexts, Docs/Twilio.md#leave).
         case verbNotAllowedInContext
-        /// `<Gather input>` outside `dtmf`/`speech` in an Enqueue wait document (§8.3 rule 19).
+        /// `<Gather input>` outside `dtmf`/`speech` in an Enqueue wait document (Docs/Twilio.md#restricted-contexts).
         case gatherInputNotAllowedInContext
-        /// More children of one kind, or of one group, than allowed (§8.1 rule 5; §5 ten endpoints).
+        /// More children of one kind, or of one group, than allowed (Docs/Twilio.md#nesting, Docs/Twilio.md#limits ten endpoints).
         case tooManyChildren
         /// The total number of child elements is outside the element's range (`<Connect>` holds one noun).
         case wrongChildCount
-        /// Children from exclusive groups mixed (`<Conference>` with `<Number>`: §8.1 rule 5, 13000).
+        /// Children from exclusive groups mixed (`<Conference>` with `<Number>`: Docs/Twilio.md#nesting, 13000).
         case mixedChildGroups
-        /// Text and child elements together where they exclude each other (`<Dial>`, §2.1).
+        /// Text and child elements together where they exclude each other (`<Dial>`, Docs/Twilio.md#nesting).
         case textWithChildren
         /// Neither text nor a child where one is needed (`<Dial/>` has no target).
         case missingContent
-        /// Text inside an element that takes none (§8.1 rule 4).
+        /// Text inside an element that takes none (Docs/Twilio.md#nesting).
         case textNotAllowed
         /// No text inside an element that needs it (`<Number/>`).
         case textRequired
-        /// An attribute the element does not have (§8.1 rule 3).
+        /// An attribute the element does not have (Docs/Twilio.md#document-validity).
         case unknownAttribute
-        /// The same attribute twice (not well-formed XML, §8.1 rule 2).
+        /// The same attribute twice (not well-formed XML, Docs/Twilio.md#document-validity).
         case duplicateAttribute
         /// A required attribute is missing (`<Parameter>` without `name`).
         case missingAttribute
-        /// Not `true`/`false` (§8.1 rule 6).
+        /// Not `true`/`false` (Docs/Twilio.md#document-validity).
         case invalidBoolean
-        /// Not a decimal integer (§8.1 rule 7).
+        /// Not a decimal integer (Docs/Twilio.md#verbs).
         case invalidInteger
-        /// An integer outside its documented range (§8.1 rule 7).
+        /// An integer outside its documented range (Docs/Twilio.md#verbs).
         case valueOutOfRange
-        /// Not one of the documented values (§8.1 rule 6).
+        /// Not one of the documented values (Docs/Twilio.md#document-validity).
         case invalidEnumValue
-        /// Not `GET`/`POST` (§5).
+        /// Not `GET`/`POST` (Docs/Twilio.md#urls-and-methods).
         case invalidMethod
-        /// Not an acceptable URL (§5 "URL form", §8.2 rule 14).
+        /// Not an acceptable URL (Docs/Twilio.md#urls-and-methods).
         case invalidURL
         /// A free-text value that is empty, or contains a forbidden character, where that is not allowed.
         case invalidString
-        /// A value longer than its limit (queue names, labels: §8.1 rule 10; §5).
+        /// A value longer than its limit (queue names, labels: Docs/Twilio.md#limits).
         case valueTooLong
         /// Characters outside the allowed keys (DTMF digits, `finishOnKey`).
         case invalidKeys
-        /// Not E.164 (§2.2 Number).
+        /// Not E.164 (Docs/Twilio.md#dial).
         case invalidPhoneNumber
-        /// Not a valid SIP URI (§2.2 Sip, §5).
+        /// Not a valid SIP URI (Docs/Twilio.md#dial, Docs/Twilio.md#limits).
         case invalidSIPURI
-        /// `<Say>` with nothing to speak (§8.1 rule 9, warning 13520).
+        /// `<Say>` with nothing to speak (Docs/Twilio.md#say, warning 13520).
         case emptySay
-        /// `<Say>` text over the limit of its voice (§8.1 rule 9, §5, warning 13521).
+        /// `<Say>` text over the limit of its voice (Docs/Twilio.md#say, Docs/Twilio.md#limits, warning 13521).
         case sayTextTooLong
-        /// The rendered document is over the size limit (§8.1 rule 8, error 11750).
+        /// The rendered document is over the size limit (Docs/Twilio.md#limits, error 11750).
         case documentTooLarge
-        /// A character XML 1.0 forbids (§8.1 rule 2: the document would not parse, error 12100).
+        /// A character XML 1.0 forbids (Docs/Twilio.md#document-validity: the document would not parse, error 12100).
         case invalidXMLCharacter
     }
 

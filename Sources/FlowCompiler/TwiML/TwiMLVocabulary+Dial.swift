@@ -1,5 +1,5 @@
 extension TwiMLVocabulary {
-    /// Answering-machine-detection attributes shared by `<Number>` and `<Sip>` (§2.2 Number, Sip).
+    /// Answering-machine-detection attributes shared by `<Number>` and `<Sip>` (Docs/Twilio.md#dial, Sip).
     static let machineDetection = [
         TwiMLAttributeSpec("machineDetection", .enumeration(["Enable", "DetectMessageEnd"])),
         TwiMLAttributeSpec("machineDetectionTimeout", .integer(3...60, unit: .seconds), default: "30"),
@@ -13,16 +13,16 @@ extension TwiMLVocabulary {
         method("amdStatusCallbackMethod"),
     ]
 
-    /// The endpoint nouns that ring in parallel; ten at most together (§2.1, §5 "parallel dial").
+    /// The endpoint nouns that ring in parallel; ten at most together (Docs/Twilio.md#nesting, Docs/Twilio.md#limits "parallel dial").
     static let dialEndpoints = ["Number", "Client", "Sip", "Sim", "Application", "WhatsApp"]
 
-    /// Queue names are 1–64 characters (§2.2 Enqueue, §8.1 rule 10; errors 14204/14205, 14212).
+    /// Queue names are 1–64 characters (Docs/Twilio.md#enqueue, Docs/Twilio.md#limits; errors 14204/14205, 14212).
     static let queueName = TwiMLValueType.string(length: 1...64, forbidden: "")
 
     static let dialSpecs: [TwiMLElementSpec] = [
         TwiMLElementSpec(
             "Dial",
-            source: "§2.2 Dial; §8.1 rules 5 and 7 (timeLimit capped at the 4 h default maximum)",
+            source: "Docs/Twilio.md#dial, Docs/Twilio.md#nesting, Docs/Twilio.md#verbs (timeLimit capped at the 4 h default maximum)",
             text: .optional(.phoneNumber),
             attributes: actionAndMethod + [
                 TwiMLAttributeSpec("timeout", .integer(5...600, unit: .seconds), default: "30"),
@@ -64,49 +64,49 @@ extension TwiMLVocabulary {
             ],
             textExcludesChildren: true, requiresTextOrChild: true),
         TwiMLElementSpec(
-            "Number", source: "§2.2 Number", text: .required(.phoneNumber),
+            "Number", source: "Docs/Twilio.md#dial", text: .required(.phoneNumber),
             attributes: [TwiMLAttributeSpec("sendDigits", .dtmfSequence), url("url"), method(), string("byoc")]
                 + callProgressCallbacks + machineDetection),
         TwiMLElementSpec(
-            "Client", source: "§2.2 Client; §5 (identity ≤ 256 characters)",
+            "Client", source: "Docs/Twilio.md#dial, Docs/Twilio.md#limits (identity ≤ 256 characters)",
             text: .optional(.string(length: 1...256, forbidden: "")),
             attributes: [url("url"), method()] + callProgressCallbacks + [url("clientNotificationUrl")],
             children: [TwiMLChildRule("Identity", max: 1), parameters], requiresTextOrChild: true),
         TwiMLElementSpec(
-            "Identity", source: "§2.1 Client; §5", text: .required(.string(length: 1...256, forbidden: ""))),
+            "Identity", source: "Docs/Twilio.md#dial, Docs/Twilio.md#limits", text: .required(.string(length: 1...256, forbidden: ""))),
         TwiMLElementSpec(
-            "Sip", source: "§2.2 Sip; §2.1 (≤ 5 Uri in the old XSD)", text: .optional(.sipURI),
+            "Sip", source: "Docs/Twilio.md#dial, Docs/Twilio.md#nesting (≤ 5 Uri in the old XSD)", text: .optional(.sipURI),
             attributes: [string("username"), string("password"), url("url"), method()] + callProgressCallbacks
                 + machineDetection,
             children: [TwiMLChildRule("Uri", max: 5), TwiMLChildRule("Headers", max: 1)],
             requiresTextOrChild: true),
         TwiMLElementSpec(
-            "Uri", source: "§2.2 Sip", text: .required(.sipURI),
+            "Uri", source: "Docs/Twilio.md#dial", text: .required(.sipURI),
             attributes: [
                 TwiMLAttributeSpec("priority", .count), TwiMLAttributeSpec("weight", .count),
                 string("username"), string("password"),
             ]),
         TwiMLElementSpec(
-            "Headers", source: "§2.2 Sip", children: [TwiMLChildRule("Header")], childCount: 1...Int.max),
+            "Headers", source: "Docs/Twilio.md#dial", children: [TwiMLChildRule("Header")], childCount: 1...Int.max),
         TwiMLElementSpec(
-            "Header", source: "§2.2 Sip",
+            "Header", source: "Docs/Twilio.md#dial",
             attributes: [
                 TwiMLAttributeSpec("name", .nonEmptyString, required: true),
                 TwiMLAttributeSpec("value", .anyString, required: true),
             ]),
-        TwiMLElementSpec("Sim", source: "§2.2 Sim", text: .required(.nonEmptyString)),
+        TwiMLElementSpec("Sim", source: "Docs/Twilio.md#verbs Sim", text: .required(.nonEmptyString)),
         TwiMLElementSpec(
-            "Application", source: "§2.2 Application", text: .optional(.nonEmptyString),
+            "Application", source: "Docs/Twilio.md#verbs Application", text: .optional(.nonEmptyString),
             attributes: [url("url"), method()] + callProgressCallbacks + [
                 string("customerId"), boolean("copyParentTo"),
             ],
             children: [TwiMLChildRule("ApplicationSid", max: 1), parameters], requiresTextOrChild: true),
-        TwiMLElementSpec("ApplicationSid", source: "§2.2 Application", text: .required(.nonEmptyString)),
+        TwiMLElementSpec("ApplicationSid", source: "Docs/Twilio.md#verbs Application", text: .required(.nonEmptyString)),
         TwiMLElementSpec(
-            "WhatsApp", source: "§2.2 WhatsApp", text: .required(.phoneNumber),
+            "WhatsApp", source: "Docs/Twilio.md#verbs WhatsApp", text: .required(.phoneNumber),
             attributes: [url("url"), method()] + callProgressCallbacks),
         TwiMLElementSpec(
-            "Conference", source: "§2.2 Conference; §5 (room name ≤ 128 like the REST friendly name)",
+            "Conference", source: "Docs/Twilio.md#conference, Docs/Twilio.md#limits (room name ≤ 128 like the REST friendly name)",
             text: .required(.string(length: 1...128, forbidden: "")),
             attributes: [
                 boolean("muted", default: "false"),
@@ -136,10 +136,10 @@ extension TwiMLVocabulary {
                 string("recordingConfigurationId"),
             ]),
         TwiMLElementSpec(
-            "Queue", source: "§2.2 Queue; §3.2 (14212 name length)", text: .required(queueName),
+            "Queue", source: "Docs/Twilio.md#queue, Docs/Twilio.md#error-codes (14212 name length)", text: .required(queueName),
             attributes: [url("url"), method(), string("reservationSid"), string("postWorkActivitySid")]),
         TwiMLElementSpec(
-            "Enqueue", source: "§2.2 Enqueue", text: .required(queueName, unlessAttribute: "workflowSid"),
+            "Enqueue", source: "Docs/Twilio.md#enqueue", text: .required(queueName, unlessAttribute: "workflowSid"),
             attributes: actionAndMethod + [
                 url("waitUrl", allowsEmpty: true),
                 method("waitUrlMethod"),
@@ -148,7 +148,7 @@ extension TwiMLVocabulary {
             ],
             children: [TwiMLChildRule("Task", max: 1)]),
         TwiMLElementSpec(
-            "Task", source: "§2.2 Enqueue (Task)", text: .required(.jsonObject),
+            "Task", source: "Docs/Twilio.md#enqueue (Task)", text: .required(.jsonObject),
             attributes: [TwiMLAttributeSpec("priority", .count), TwiMLAttributeSpec("timeout", .positiveSeconds)]),
     ]
 }

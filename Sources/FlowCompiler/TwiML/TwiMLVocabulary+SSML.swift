@@ -1,33 +1,33 @@
 extension TwiMLVocabulary {
-    /// The SSML elements `<Say>` accepts (§2.1, §6.1). Their text mixes with child elements.
+    /// The SSML elements `<Say>` accepts (Docs/Twilio.md#nesting, Docs/Twilio.md#schema). Their text mixes with child elements.
     static let ssmlNames = ["break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w"]
 
-    /// Inline SSML elements allowed inside sentences and words (the helper libraries' nesting, §6.1).
+    /// Inline SSML elements allowed inside sentences and words (the helper libraries' nesting, Docs/Twilio.md#schema).
     private static let inlineSSML = ["break", "emphasis", "lang", "phoneme", "prosody", "say-as", "sub", "w"]
 
-    /// SSML elements; attribute value sets come from the helper-library types named in §6.2
+    /// SSML elements; attribute value sets come from the helper-library types named in Docs/Twilio.md#schema
     /// (`SsmlBreakStrength`, `SsmlEmphasisLevel`, `SsmlPhonemeAlphabet`, `SsmlSayAs*`).
     static let ssmlSpecs: [TwiMLElementSpec] = [
         TwiMLElementSpec(
-            "break", source: "§2.1 (SSML)",
+            "break", source: "Docs/Twilio.md#nesting (SSML)",
             attributes: [
                 TwiMLAttributeSpec(
                     "strength", .enumeration(["none", "x-weak", "weak", "medium", "strong", "x-strong"])),
                 string("time"),
             ]),
         TwiMLElementSpec(
-            "emphasis", source: "§2.1 (SSML)", text: .optional(.anyString),
+            "emphasis", source: "Docs/Twilio.md#nesting (SSML)", text: .optional(.anyString),
             attributes: [TwiMLAttributeSpec("level", .enumeration(["strong", "moderate", "reduced"]))],
             children: inlineSSML.map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "lang", source: "§2.1 (SSML)", text: .optional(.anyString),
+            "lang", source: "Docs/Twilio.md#nesting (SSML)", text: .optional(.anyString),
             attributes: [TwiMLAttributeSpec("xml:lang", .languageTag, required: true)],
             children: ssmlNames.map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "p", source: "§2.1 (SSML)", text: .optional(.anyString),
+            "p", source: "Docs/Twilio.md#nesting (SSML)", text: .optional(.anyString),
             children: (inlineSSML + ["s"]).map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "phoneme", source: "§2.1 (SSML)", text: .required(.nonEmptyString),
+            "phoneme", source: "Docs/Twilio.md#nesting (SSML)", text: .required(.nonEmptyString),
             attributes: [
                 TwiMLAttributeSpec(
                     "alphabet",
@@ -38,13 +38,13 @@ extension TwiMLVocabulary {
                 TwiMLAttributeSpec("ph", .nonEmptyString, required: true),
             ]),
         TwiMLElementSpec(
-            "prosody", source: "§2.1 (SSML)", text: .optional(.anyString),
+            "prosody", source: "Docs/Twilio.md#nesting (SSML)", text: .optional(.anyString),
             attributes: [string("volume"), string("rate"), string("pitch")],
             children: ssmlNames.map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "s", source: "§2.1 (SSML)", text: .optional(.anyString), children: inlineSSML.map { TwiMLChildRule($0) }),
+            "s", source: "Docs/Twilio.md#nesting (SSML)", text: .optional(.anyString), children: inlineSSML.map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "say-as", source: "§2.1 (SSML)", text: .required(.nonEmptyString),
+            "say-as", source: "Docs/Twilio.md#nesting (SSML)", text: .required(.nonEmptyString),
             attributes: [
                 TwiMLAttributeSpec(
                     "interpret-as",
@@ -57,10 +57,10 @@ extension TwiMLVocabulary {
                     "format", .enumeration(["mdy", "dmy", "ymd", "md", "dm", "ym", "my", "d", "m", "y", "yyyymmdd"])),
             ]),
         TwiMLElementSpec(
-            "sub", source: "§2.1 (SSML)", text: .required(.nonEmptyString),
+            "sub", source: "Docs/Twilio.md#nesting (SSML)", text: .required(.nonEmptyString),
             attributes: [TwiMLAttributeSpec("alias", .nonEmptyString, required: true)]),
         TwiMLElementSpec(
-            "w", source: "§2.1 (SSML)", text: .optional(.anyString), attributes: [string("role")],
+            "w", source: "Docs/Twilio.md#nesting (SSML)", text: .optional(.anyString), attributes: [string("role")],
             children: ["break", "emphasis", "phoneme", "prosody", "say-as", "sub"].map { TwiMLChildRule($0) }),
     ]
 }

@@ -1,11 +1,11 @@
 extension TwiMLVocabulary {
-    /// The nouns of `<Connect>`, of which it holds exactly one (§2.1).
+    /// The nouns of `<Connect>`, of which it holds exactly one (Docs/Twilio.md#nesting).
     static let connectNouns = [
         "ConnectStream", "Room", "VirtualAgent", "ConversationRelay", "Conversation", "AiSession",
         "ConversationRelaySession", "Assistant", "Autopilot",
     ]
 
-    /// Media stream attributes; only `track` differs between `<Connect>` and `<Start>` (§2.2 Connect).
+    /// Media stream attributes; only `track` differs between `<Connect>` and `<Start>` (Docs/Twilio.md#verbs Connect).
     private static func streamAttributes(track: TwiMLValueType, urlRequired: Bool) -> [TwiMLAttributeSpec] {
         [
             TwiMLAttributeSpec("url", .webSocketURL, required: urlRequired),
@@ -17,31 +17,31 @@ extension TwiMLVocabulary {
         ]
     }
 
-    /// Payment card brands of `<Pay validCardTypes>` and `<Prompt cardType>` (helper-library enums, §6.2).
+    /// Payment card brands of `<Pay validCardTypes>` and `<Prompt cardType>` (helper-library enums, Docs/Twilio.md#schema).
     private static let cardTypes = [
         "visa", "mastercard", "amex", "maestro", "discover", "optima", "jcb", "diners-club", "enroute",
     ]
 
     static let streamingSpecs: [TwiMLElementSpec] = [
         TwiMLElementSpec(
-            "Connect", source: "§2.2 Connect; §2.1 (exactly one noun)", attributes: actionAndMethod,
+            "Connect", source: "Docs/Twilio.md#verbs Connect; Docs/Twilio.md#nesting (exactly one noun)", attributes: actionAndMethod,
             children: connectNouns.map { TwiMLChildRule($0, max: 1) }, childCount: 1...1),
         TwiMLElementSpec(
-            "Stream", id: "ConnectStream", source: "§2.2 Connect (Stream: wss only, inbound_track only); §5",
+            "Stream", id: "ConnectStream", source: "Docs/Twilio.md#verbs Connect (Stream: wss only, inbound_track only); Docs/Twilio.md#limits",
             attributes: streamAttributes(track: .enumeration(["inbound_track"]), urlRequired: true),
             children: [parameters]),
         TwiMLElementSpec(
-            "Room", source: "§2.2 Connect (Room)", text: .required(.nonEmptyString),
+            "Room", source: "Docs/Twilio.md#verbs Connect (Room)", text: .required(.nonEmptyString),
             attributes: [string("participantIdentity")]),
         TwiMLElementSpec(
-            "VirtualAgent", source: "§2.2 Connect (VirtualAgent); §6.2",
+            "VirtualAgent", source: "Docs/Twilio.md#verbs Connect (VirtualAgent); Docs/Twilio.md#schema",
             attributes: [
                 string("connectorName"), TwiMLAttributeSpec("language", .languageTag), boolean("sentimentAnalysis"),
                 url("statusCallback"), method("statusCallbackMethod"),
             ],
             children: [TwiMLChildRule("Config"), parameters]),
         TwiMLElementSpec(
-            "ConversationRelay", source: "§2.2 Connect (ConversationRelay)",
+            "ConversationRelay", source: "Docs/Twilio.md#verbs Connect (ConversationRelay)",
             attributes: [
                 TwiMLAttributeSpec("url", .webSocketURL, required: true),
                 TwiMLAttributeSpec("language", .languageTag), TwiMLAttributeSpec("ttsLanguage", .languageTag),
@@ -51,13 +51,13 @@ extension TwiMLVocabulary {
             ],
             children: [TwiMLChildRule("Language"), parameters]),
         TwiMLElementSpec(
-            "Language", source: "§2.1 (ConversationRelay Language)",
+            "Language", source: "Docs/Twilio.md#nesting (ConversationRelay Language)",
             attributes: [
                 TwiMLAttributeSpec("code", .languageTag, required: true), string("ttsProvider"), string("voice"),
                 string("transcriptionProvider"), string("speechModel"),
             ]),
         TwiMLElementSpec(
-            "Conversation", source: "§2.1 (Flex/Conversations); §6.1",
+            "Conversation", source: "Docs/Twilio.md#nesting (Flex/Conversations); Docs/Twilio.md#schema",
             attributes: [
                 string("serviceInstanceSid"), boolean("inboundAutocreation"),
                 TwiMLAttributeSpec("routingAssignmentTimeout", .positiveSeconds),
@@ -75,33 +75,33 @@ extension TwiMLVocabulary {
                     .enumerationList(["call-initiated", "call-ringing", "call-answered", "call-completed"])),
                 url("statusCallback"), method("statusCallbackMethod"),
             ]),
-        TwiMLElementSpec("AiSession", source: "§2.1 (attributes not in the reference: none accepted)"),
+        TwiMLElementSpec("AiSession", source: "Docs/Twilio.md#nesting (attributes not in the reference: none accepted)"),
         TwiMLElementSpec(
-            "ConversationRelaySession", source: "§2.1 (attributes not in the reference: none accepted)"),
+            "ConversationRelaySession", source: "Docs/Twilio.md#nesting (attributes not in the reference: none accepted)"),
         TwiMLElementSpec(
-            "Assistant", source: "§2.1 (twilio-node only; attributes not in the reference)",
+            "Assistant", source: "Docs/Twilio.md#nesting (twilio-node only; attributes not in the reference)",
             children: [parameters], support: .libraryOnly),
         TwiMLElementSpec(
-            "Autopilot", source: "§2.1 (retired product)", text: .optional(.anyString), support: .retired),
+            "Autopilot", source: "Docs/Twilio.md#nesting (retired product)", text: .optional(.anyString), support: .retired),
         TwiMLElementSpec(
-            "Start", source: "§2.2 Start; §3.2 (14300 invalid nested noun)", attributes: actionAndMethod,
+            "Start", source: "Docs/Twilio.md#verbs Start; Docs/Twilio.md#error-codes (14300 invalid nested noun)", attributes: actionAndMethod,
             children: ["Stream", "Siprec", "Transcription", "Recording"].map { TwiMLChildRule($0) },
             childCount: 1...Int.max),
         TwiMLElementSpec(
-            "Stop", source: "§2.2 Stop (nouns matched by name)",
+            "Stop", source: "Docs/Twilio.md#verbs Stop (nouns matched by name)",
             children: ["Stream", "Siprec", "Transcription"].map { TwiMLChildRule($0) }, childCount: 1...Int.max),
         TwiMLElementSpec(
-            "Stream", source: "§2.2 Connect and Start (Stream); §5",
+            "Stream", source: "Docs/Twilio.md#verbs Connect and Start (Stream); Docs/Twilio.md#limits",
             attributes: streamAttributes(track: .mediaTrack, urlRequired: false), children: [parameters]),
         TwiMLElementSpec(
-            "Siprec", source: "§2.2 Start (Siprec)",
+            "Siprec", source: "Docs/Twilio.md#verbs Start (Siprec)",
             attributes: [
                 string("name"), string("connectorName"), TwiMLAttributeSpec("track", .mediaTrack),
                 url("statusCallback"), method("statusCallbackMethod"),
             ],
             children: [parameters]),
         TwiMLElementSpec(
-            "Transcription", source: "§6.2 (Transcription)",
+            "Transcription", source: "Docs/Twilio.md#schema (Transcription)",
             attributes: [
                 string("name"), TwiMLAttributeSpec("track", .mediaTrack), url("statusCallbackUrl"),
                 method("statusCallbackMethod"), TwiMLAttributeSpec("languageCode", .languageTag),
@@ -111,17 +111,17 @@ extension TwiMLVocabulary {
             ],
             children: [TwiMLChildRule("Config"), parameters]),
         TwiMLElementSpec(
-            "Recording", source: "§2.2 Start (Recording); §6.2",
+            "Recording", source: "Docs/Twilio.md#verbs Start (Recording); Docs/Twilio.md#schema",
             attributes: [
                 TwiMLAttributeSpec("channels", .enumeration(["mono", "dual"])),
                 TwiMLAttributeSpec("track", .enumeration(["inbound", "outbound", "both"])),
                 TwiMLAttributeSpec("trim", .trim),
             ] + recordingCallbacks + [string("recordingConfigurationId")]),
         TwiMLElementSpec(
-            "Config", source: "§2.1 (VirtualAgent, Transcription)",
+            "Config", source: "Docs/Twilio.md#nesting (VirtualAgent, Transcription)",
             attributes: [TwiMLAttributeSpec("name", .nonEmptyString, required: true), string("value")]),
         TwiMLElementSpec(
-            "Pay", source: "§2.2 Pay; enumerations from the helper-library types (§6.2)",
+            "Pay", source: "Docs/Twilio.md#verbs Pay; enumerations from the helper-library types (Docs/Twilio.md#schema)",
             attributes: [
                 TwiMLAttributeSpec("input", .enumeration(["dtmf"]), default: "dtmf"),
                 url("action"),
@@ -148,7 +148,7 @@ extension TwiMLVocabulary {
             ],
             children: [TwiMLChildRule("Prompt"), parameters]),
         TwiMLElementSpec(
-            "Prompt", source: "§2.2 Pay (Prompt); enumerations from the helper-library types (§6.2)",
+            "Prompt", source: "Docs/Twilio.md#verbs Pay (Prompt); enumerations from the helper-library types (Docs/Twilio.md#schema)",
             attributes: [
                 TwiMLAttributeSpec(
                     "for",

@@ -3,9 +3,9 @@
 /// Every element Twilio documents (and the few it deprecated or never documented, marked so that the
 /// validator can refuse them) with its attributes, their types and defaults, its text rule and its
 /// allowed children. The validator, the renderer (attribute order) and the continuation checker read
-/// this table; none of them hard-codes an element's shape. Facts come from twiml-semantics.md §2.1
-/// (nesting matrix), §2.2 (attributes, values, defaults), §5 (limits), §6.1/§6.2 (helper-library
-/// introspection) and §8.1 (validity rules); each spec names its section in `source`.
+/// this table; none of them hard-codes an element's shape. Facts come from Docs/Twilio.md#nesting
+/// (nesting matrix), Docs/Twilio.md#verbs (attributes, values, defaults), Docs/Twilio.md#limits (limits), Docs/Twilio.md#schema (helper-library
+/// introspection) and Docs/Twilio.md#document-validity (validity rules); each spec names its section in `source`.
 ///
 /// The table is split by area: this file (root and core verbs), `+Dial` (Dial and its nouns, Enqueue),
 /// `+Streaming` (Connect, Start, Stop, Pay), `+SSML` (Say's SSML children).
@@ -19,7 +19,7 @@ public enum TwiMLVocabulary {
         return table
     }()
 
-    /// The spec of the document root, `<Response>` (§8.1 rule 1).
+    /// The spec of the document root, `<Response>` (Docs/Twilio.md#document-validity).
     public static var root: TwiMLElementSpec { byID["Response"] ?? specs[0] }
 
     /// The spec with the given id.
@@ -58,7 +58,7 @@ public enum TwiMLVocabulary {
         TwiMLAttributeSpec(name, .url(allowsEmpty: allowsEmpty), support: support)
     }
 
-    /// A `GET`/`POST` attribute; Twilio's default is `POST` almost everywhere (§5 "HTTP method").
+    /// A `GET`/`POST` attribute; Twilio's default is `POST` almost everywhere (Docs/Twilio.md#urls-and-methods).
     static func method(_ name: String = "method", default value: String? = "POST") -> TwiMLAttributeSpec {
         TwiMLAttributeSpec(name, .httpMethod, default: value)
     }
@@ -73,17 +73,17 @@ public enum TwiMLVocabulary {
         TwiMLAttributeSpec(name, .boolean, default: value)
     }
 
-    /// `action` and `method`, the continuation pair of most verbs (§1.4).
+    /// `action` and `method`, the continuation pair of most verbs (Docs/Twilio.md#action-continuations).
     static let actionAndMethod = [url("action"), method()]
 
-    /// `statusCallback` trio (URL, method, callback URL) shared by Dial's nouns (§2.2 Number, Client, Sip).
+    /// `statusCallback` trio (URL, method, callback URL) shared by Dial's nouns (Docs/Twilio.md#dial).
     static let callProgressCallbacks = [
         TwiMLAttributeSpec("statusCallbackEvent", .callProgressEvents, default: "completed"),
         url("statusCallback"),
         method("statusCallbackMethod"),
     ]
 
-    /// Recording status callback trio (§2.2 Dial, Record, Conference).
+    /// Recording status callback trio (Docs/Twilio.md#dial, Record, Conference).
     static let recordingCallbacks = [
         url("recordingStatusCallback"),
         method("recordingStatusCallbackMethod"),
@@ -97,13 +97,13 @@ public enum TwiMLVocabulary {
 
     private static let coreSpecs: [TwiMLElementSpec] = [
         TwiMLElementSpec(
-            "Response", source: "§2.1, §8.1 rules 1 and 11",
+            "Response", source: "Docs/Twilio.md#nesting, Docs/Twilio.md#document-validity, Docs/Twilio.md#schema",
             children: [
                 "Say", "Play", "Pause", "Gather", "Record", "Dial", "Enqueue", "Leave", "Hangup", "Redirect",
                 "Reject", "Refer", "Connect", "Start", "Stop", "Pay", "Sms", "Echo",
             ].map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "Say", source: "§2.2 Say", text: .optional(.anyString),
+            "Say", source: "Docs/Twilio.md#say", text: .optional(.anyString),
             attributes: [
                 TwiMLAttributeSpec("voice", .voice, default: "man"),
                 TwiMLAttributeSpec("language", .languageTag, default: "en-US"),
@@ -111,16 +111,16 @@ public enum TwiMLVocabulary {
             ],
             children: ssmlNames.map { TwiMLChildRule($0) }),
         TwiMLElementSpec(
-            "Play", source: "§2.2 Play", text: .required(.url(allowsEmpty: false), unlessAttribute: "digits"),
+            "Play", source: "Docs/Twilio.md#play", text: .required(.url(allowsEmpty: false), unlessAttribute: "digits"),
             attributes: [
                 TwiMLAttributeSpec("loop", .count, default: "1"),
                 TwiMLAttributeSpec("digits", .dtmfSequence),
             ]),
         TwiMLElementSpec(
-            "Pause", source: "§2.2 Pause",
+            "Pause", source: "Docs/Twilio.md#pause",
             attributes: [TwiMLAttributeSpec("length", .positiveSeconds, default: "1")]),
         TwiMLElementSpec(
-            "Gather", source: "§2.2 Gather",
+            "Gather", source: "Docs/Twilio.md#gather",
             attributes: actionAndMethod + [
                 boolean("actionOnEmptyResult", default: "false"),
                 TwiMLAttributeSpec("input", .enumerationList(["dtmf", "speech"]), default: "dtmf"),
@@ -142,7 +142,7 @@ public enum TwiMLVocabulary {
             ],
             children: [TwiMLChildRule("Say"), TwiMLChildRule("Play"), TwiMLChildRule("Pause")]),
         TwiMLElementSpec(
-            "Record", source: "§2.2 Record; §8.1 rule 7 (maxLength ≤ 14400 unless 24 h calls are enabled)",
+            "Record", source: "Docs/Twilio.md#record, Docs/Twilio.md#verbs (maxLength ≤ 14400 unless 24 h calls are enabled)",
             attributes: actionAndMethod + [
                 TwiMLAttributeSpec("timeout", .integer(0...Int.max, unit: .seconds), default: "5"),
                 TwiMLAttributeSpec(
@@ -156,25 +156,25 @@ public enum TwiMLVocabulary {
                 url("transcribeCallback"),
                 string("recordingConfigurationId"),
             ]),
-        TwiMLElementSpec("Leave", source: "§2.2 Leave; §3.1 (Enqueue wait documents only)"),
-        TwiMLElementSpec("Hangup", source: "§2.2 Hangup; §8.1 rule 4 (no children)"),
+        TwiMLElementSpec("Leave", source: "Docs/Twilio.md#leave, Docs/Twilio.md#restricted-contexts (Enqueue wait documents only)"),
+        TwiMLElementSpec("Hangup", source: "Docs/Twilio.md#hangup-reject, Docs/Twilio.md#nesting (no children)"),
         TwiMLElementSpec(
-            "Redirect", source: "§1.3", text: .optional(.url(allowsEmpty: true)),
+            "Redirect", source: "Docs/Twilio.md#redirect", text: .optional(.url(allowsEmpty: true)),
             attributes: [method()]),
         TwiMLElementSpec(
-            "Reject", source: "§2.2 Reject; §8.1 rule 4 (no children)",
+            "Reject", source: "Docs/Twilio.md#hangup-reject, Docs/Twilio.md#nesting (no children)",
             attributes: [TwiMLAttributeSpec("reason", .enumeration(["rejected", "busy"]), default: "rejected")]),
         TwiMLElementSpec(
-            "Refer", source: "§2.2 Refer", attributes: actionAndMethod,
+            "Refer", source: "Docs/Twilio.md#verbs Refer", attributes: actionAndMethod,
             children: [TwiMLChildRule("ReferSip", max: 1)], childCount: 1...1),
-        TwiMLElementSpec("Sip", id: "ReferSip", source: "§2.2 Refer; §6.1 (ReferSip)", text: .required(.sipURI)),
+        TwiMLElementSpec("Sip", id: "ReferSip", source: "Docs/Twilio.md#verbs Refer; Docs/Twilio.md#schema (ReferSip)", text: .required(.sipURI)),
         TwiMLElementSpec(
-            "Sms", source: "§2.2 Sms (deprecated: do not generate)", text: .required(.nonEmptyString),
+            "Sms", source: "Docs/Twilio.md#verbs Sms (deprecated: do not generate)", text: .required(.nonEmptyString),
             attributes: [string("to"), string("from")] + actionAndMethod + [url("statusCallback")],
             support: .deprecated),
-        TwiMLElementSpec("Echo", source: "§2.2 Echo (undocumented: do not generate)", support: .undocumented),
+        TwiMLElementSpec("Echo", source: "Docs/Twilio.md#verbs Echo (undocumented: do not generate)", support: .undocumented),
         TwiMLElementSpec(
-            "Parameter", source: "§2.1; §5 (Stream parameters: name and value < 500 characters)",
+            "Parameter", source: "Docs/Twilio.md#nesting, Docs/Twilio.md#limits (Stream parameters: name and value < 500 characters)",
             attributes: [
                 TwiMLAttributeSpec("name", .string(length: 1...499, forbidden: ""), required: true),
                 TwiMLAttributeSpec("value", .string(length: 0...499, forbidden: "")),

@@ -1,7 +1,7 @@
 /// A minimal, deterministic XML 1.0 writer: the declaration, escaping, indentation and line ends.
 ///
 /// It knows nothing about TwiML; `TwiMLRenderer` decides the layout and the attribute order.
-/// Output rules (§5 "XML", §8.1 rules 1–2): the declaration `<?xml version="1.0" encoding="UTF-8"?>`
+/// Output rules (Docs/Twilio.md#document-validity): the declaration `<?xml version="1.0" encoding="UTF-8"?>`
 /// is the very first bytes (no BOM, no whitespace), lines end with LF, indentation is two spaces.
 ///
 /// Escaping decisions:

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW309: a room that no participant can start: a conference starts only when a participant with
-/// startConferenceOnEnter joins; until then everyone waits (twiml-semantics.md §2.2 Conference, §8.4 rule 37).
+/// startConferenceOnEnter joins; until then everyone waits (Docs/Twilio.md#conference).
 enum ConferenceStartRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for (room, joins) in context.joinsByRoom {
@@ -13,7 +13,7 @@ enum ConferenceStartRule: ContinuationRule {
                     .conferenceCannotStart, nil, "no participant can start conference '\(room)'", at: context.span(of: first.node),
                     notes: [
                         Note(
-                            "a conference starts only when a participant with startConferenceOnEnter joins; until then everyone waits (twiml-semantics.md §2.2 Conference, §8.4 rule 37)"
+                            "a conference starts only when a participant with startConferenceOnEnter joins; until then everyone waits (Docs/Twilio.md#conference)"
                         )
                     ],
                     help: "let one leg join with 'start_on_enter'"))

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW313: a document used in a context other than the one it was generated for; a document has exactly
-/// one context, unless it holds only verbs both contexts allow (twiml-semantics.md §8.3 rule 24).
+/// one context, unless it holds only verbs both contexts allow (Docs/Twilio.md#restricted-contexts).
 enum ContextMismatchRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for reference in context.graph.contextReferences {
@@ -16,7 +16,7 @@ enum ContextMismatchRule: ContinuationRule {
                         .documentContextMismatch, nil,
                         "\(document.title) is used as \(reference.expected.displayName) but was generated as \(document.context.displayName)",
                         at: from.span(ofVerb: context.graph.points[reference.from].index),
-                        notes: [Note("a document has exactly one context (twiml-semantics.md §8.3 rule 24)", at: document.span)]))
+                        notes: [Note("a document has exactly one context (Docs/Twilio.md#restricted-contexts)", at: document.span)]))
             }
         }
     }

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW311: a leg dials a queue that no leg is ever enqueued in; dialing an empty queue waits until the
-/// dial's timeout (twiml-semantics.md §1.7, §8.4 rule 34). An error when a reconnect relies on it.
+/// dial's timeout (Docs/Twilio.md#conference-and-queue-legs, Docs/Twilio.md#queue). An error when a reconnect relies on it.
 enum EmptyQueueRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for dial in context.meetings.allDequeuers where context.meetings.enqueues[dial.name] == nil {
@@ -19,7 +19,7 @@ enum EmptyQueueRule: ContinuationRule {
                         notes: reconnects.map { Note("operation '\($0.key)' relies on it", at: $0.span) }
                             + [
                                 Note(
-                                    "dialing an empty queue waits until the dial's timeout (twiml-semantics.md §1.7, §8.4 rule 34)")
+                                    "dialing an empty queue waits until the dial's timeout (Docs/Twilio.md#conference-and-queue-legs, Docs/Twilio.md#queue)")
                             ]))
             }
         }

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW302: a leg can run off the end of a normal document, where Twilio hangs it up
-/// (twiml-semantics.md §1.2, §8.4 rule 25). Reported once per document, with the shortest path to it.
+/// (Docs/Twilio.md#end-of-document). Reported once per document, with the shortest path to it.
 enum FallOffRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for leg in context.flow.legs {
@@ -14,7 +14,7 @@ enum FallOffRule: ContinuationRule {
                 let index = context.graph.points[path.dropLast().last?.node ?? node].index
                 var notes = context.pathNotes(leg: leg.name, path)
                 notes.append(
-                    Note("\(document.title) has no verb left: Twilio hangs leg '\(leg.name)' up (twiml-semantics.md §1.2)"))
+                    Note("\(document.title) has no verb left: Twilio hangs leg '\(leg.name)' up (Docs/Twilio.md#end-of-document)"))
                 context.report(
                     Diagnostic(
                         .documentFallOff, nil, "leg '\(leg.name)' can run off the end of \(document.title)",

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW315: a URL a generated document makes Twilio fetch with POST (every method defaults to POST):
-/// static hosts refuse POST and Twilio caches only GET (twiml-semantics.md §5, §8.2 rule 15).
+/// static hosts refuse POST and Twilio caches only GET (Docs/Twilio.md#limits, Docs/Twilio.md#urls-and-methods).
 enum FetchMethodRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         var fetched: Set<CallGraph.Fetch> = []
@@ -14,7 +14,7 @@ enum FetchMethodRule: ContinuationRule {
                     at: context.span(of: fetch.from),
                     notes: [
                         Note(
-                            "static hosts refuse POST and Twilio caches only GET; every URL of a generated document needs an explicit GET (twiml-semantics.md §5, §8.2 rule 15)")
+                            "static hosts refuse POST and Twilio caches only GET; every URL of a generated document needs an explicit GET (Docs/Twilio.md#limits, Docs/Twilio.md#urls-and-methods)")
                     ]))
         }
     }

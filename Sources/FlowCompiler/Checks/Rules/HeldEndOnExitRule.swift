@@ -2,7 +2,7 @@ import FlowDiagnostics
 
 /// FLOW314: a participant hold of a leg that joined with end_on_exit: if it hangs up while held, the
 /// conference ends for everyone, and Twilio ignores changes to EndConferenceOnExit while it is held
-/// (twiml-semantics.md §1.8, §4.2, §8.4 rule 41).
+/// (Docs/Twilio.md#hold-techniques, Docs/Twilio.md#participant-update).
 enum HeldEndOnExitRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for operation in context.flow.operations {
@@ -18,7 +18,7 @@ enum HeldEndOnExitRule: ContinuationRule {
                     notes: [
                         Note("the leg joins with end_on_exit here", at: context.span(of: join.node)),
                         Note(
-                            "a held participant that hangs up ends the conference for everyone, and Twilio ignores changes to EndConferenceOnExit while it is held (twiml-semantics.md §1.8, §4.2, §8.4 rule 41)"
+                            "a held participant that hangs up ends the conference for everyone, and Twilio ignores changes to EndConferenceOnExit while it is held (Docs/Twilio.md#hold-techniques, Docs/Twilio.md#participant-update)"
                         ),
                     ]))
         }

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW306: a hold document that can reach its end; what Twilio does there is not documented, so it must
-/// loop with `<Redirect>` (twiml-semantics.md §3.1, §8.3 rule 20).
+/// loop with `<Redirect>` (Docs/Twilio.md#restricted-contexts).
 enum HoldDocumentEndRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for (position, document) in context.flow.documents.enumerated() where document.context == .hold {
@@ -14,7 +14,7 @@ enum HoldDocumentEndRule: ContinuationRule {
                     .holdDocumentEnds, nil, "\(document.title) can reach its end", at: document.span(ofVerb: max(0, index - 1)),
                     notes: [
                         Note(
-                            "what Twilio does at the end of a hold document is not documented; it must loop with <Redirect> (twiml-semantics.md §3.1, §8.3 rule 20)")
+                            "what Twilio does at the end of a hold document is not documented; it must loop with <Redirect> (Docs/Twilio.md#restricted-contexts)")
                     ]))
         }
     }

@@ -1,6 +1,6 @@
 import FlowDiagnostics
 
-/// FLOW316: `<Leave>` outside an Enqueue wait document (twiml-semantics.md §2.2 Leave, §8.3 rule 23).
+/// FLOW316: `<Leave>` outside an Enqueue wait document (Docs/Twilio.md#leave).
 enum MisplacedLeaveRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         var found: [Diagnostic] = []
@@ -12,7 +12,7 @@ enum MisplacedLeaveRule: ContinuationRule {
                     at: document.span(ofVerb: index),
                     notes: [
                         Note(
-                            "<Leave> takes a caller out of a queue and belongs only in the queue's wait document (twiml-semantics.md §2.2 Leave, §8.3 rule 23)")
+                            "<Leave> takes a caller out of a queue and belongs only in the queue's wait document (Docs/Twilio.md#leave)")
                     ]))
         }
         found.forEach { context.report($0) }

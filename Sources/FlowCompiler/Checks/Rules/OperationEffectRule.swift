@@ -1,10 +1,10 @@
 import FlowDiagnostics
 
 /// FLOW301 and FLOW303: what Twilio does to the other legs when an operation moves its leg away, in every
-/// state where the application may apply it (twiml-semantics.md §1.6, §1.7), and whether each of them
+/// state where the application may apply it (Docs/Twilio.md#dial-bridge, Docs/Twilio.md#conference-and-queue-legs), and whether each of them
 /// still has TwiML to run. Records every effect for the manifest.
 ///
-/// - FLOW303: moving the parent of a `<Dial>` hangs up the child it dialed (§1.6, §8.4 rule 28).
+/// - FLOW303: moving the parent of a `<Dial>` hangs up the child it dialed (Docs/Twilio.md#dial-bridge).
 /// - FLOW301: a leg whose dial, queue or conference ends because of the move falls off its continuation,
 ///   or, after a hold, is hung up before it waits.
 enum OperationEffectRule: ContinuationRule {
@@ -22,7 +22,7 @@ enum OperationEffectRule: ContinuationRule {
     ) {
         switch placement {
         case .child(let parent, let node):
-            // §1.6: the child is moved; the parent's <Dial> ends and it goes on with its continuation.
+            // Docs/Twilio.md#dial-bridge: the child is moved; the parent's <Dial> ends and it goes on with its continuation.
             checkPartner(
                 parent, continuingFrom: node, after: operation,
                 because: "leg '\(operation.leg)' leaves the dial, so the dial of leg '\(parent)' ends", in: &context)
@@ -74,7 +74,7 @@ enum OperationEffectRule: ContinuationRule {
         context.record(
             RouteManifest.Effect(
                 leg: child, outcome: .disconnected, step: nil,
-                explanation: "moving the leg that dialed '\(child)' hangs '\(child)' up (twiml-semantics.md §1.6)"),
+                explanation: "moving the leg that dialed '\(child)' hangs '\(child)' up (Docs/Twilio.md#dial-bridge)"),
             of: operation)
         if context.firstTime("disconnect \(operation.key) \(child)") {
             context.report(
@@ -85,7 +85,7 @@ enum OperationEffectRule: ContinuationRule {
                     notes: [
                         Note("leg '\(operation.leg)' dials '\(child)' here", at: context.span(of: parentNode)),
                         Note(
-                            "moving the parent of a dial hangs up its child, which has no TwiML of its own to go on with (twiml-semantics.md §1.6, §8.4 rule 28)"
+                            "moving the parent of a dial hangs up its child, which has no TwiML of its own to go on with (Docs/Twilio.md#dial-bridge)"
                         ),
                     ],
                     help:
@@ -115,8 +115,8 @@ enum OperationEffectRule: ContinuationRule {
                 RouteManifest.Effect(
                     leg: partner, outcome: hungUpAtOnce ? .disconnected : .continues, step: step,
                     explanation: hungUpAtOnce
-                        ? "\(cause); it goes on with \(document.title), which hangs it up before it waits (twiml-semantics.md §1.6, §1.7)"
-                        : "\(cause); it goes on with \(document.title) (twiml-semantics.md §1.6, §1.7)"),
+                        ? "\(cause); it goes on with \(document.title), which hangs it up before it waits (Docs/Twilio.md#dial-bridge, Docs/Twilio.md#conference-and-queue-legs)"
+                        : "\(cause); it goes on with \(document.title) (Docs/Twilio.md#dial-bridge, Docs/Twilio.md#conference-and-queue-legs)"),
                 of: operation)
         }
         let fallsOff = continuation.contains { $0.target == .fallOff } || starts.contains { paths.canFallOff[$0] }
@@ -142,7 +142,7 @@ enum OperationEffectRule: ContinuationRule {
         }
         let ending =
             fallsOff
-            ? "the document of leg '\(partner)' has no verb left: Twilio hangs '\(partner)' up (twiml-semantics.md §1.2, §1.6)"
+            ? "the document of leg '\(partner)' has no verb left: Twilio hangs '\(partner)' up (Docs/Twilio.md#end-of-document, Docs/Twilio.md#dial-bridge)"
             : "leg '\(partner)' hangs up before it can wait for the held leg to come back"
         notes.append(Note(ending))
         context.report(

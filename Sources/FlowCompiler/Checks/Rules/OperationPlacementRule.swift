@@ -3,7 +3,7 @@ import FlowDiagnostics
 /// FLOW304: an operation the application may apply where its leg never is: a participant hold of a leg
 /// that never joins the room, a move of a leg that is never live during the steps it names. A REST update
 /// of a call that is not where the operation expects fails or acts on the wrong call
-/// (twiml-semantics.md §1.5, §8.4 rule 43).
+/// (Docs/Twilio.md#call-update).
 enum OperationPlacementRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for operation in context.flow.operations {
@@ -40,7 +40,7 @@ enum OperationPlacementRule: ContinuationRule {
                 at: operation.span,
                 notes: [
                     Note(
-                        "a REST update of a call that is not where the operation expects fails or acts on the wrong call (twiml-semantics.md §1.5, §8.4 rule 43)")
+                        "a REST update of a call that is not where the operation expects fails or acts on the wrong call (Docs/Twilio.md#call-update)")
                 ]))
     }
 }

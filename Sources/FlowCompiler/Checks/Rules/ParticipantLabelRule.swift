@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW310: two joins of one conference with the same participant label; the second leg skips the
-/// conference and falls to the next verb (twiml-semantics.md §1.8, §8.1 rule 10, §8.4 rule 36). An entry
+/// conference and falls to the next verb (Docs/Twilio.md#hold-techniques, Docs/Twilio.md#limits, Docs/Twilio.md#conference-and-queue-legs). An entry
 /// leg's join of a shared room clashes with itself: every call to the number joins with the same label.
 enum ParticipantLabelRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
@@ -20,7 +20,7 @@ enum ParticipantLabelRule: ContinuationRule {
                             notes: [
                                 Note("leg '\(first.leg)' uses it here", at: context.span(of: first.node)),
                                 Note(
-                                    "a duplicate participantLabel makes the second leg skip the conference and fall to the next verb (twiml-semantics.md §1.8, §8.1 rule 10, §8.4 rule 36)"
+                                    "a duplicate participantLabel makes the second leg skip the conference and fall to the next verb (Docs/Twilio.md#hold-techniques, Docs/Twilio.md#limits, Docs/Twilio.md#conference-and-queue-legs)"
                                 ),
                             ]))
                 } else if role == .entry, context.flow.sharedConferences.contains(room), labels[label] == nil {
@@ -34,7 +34,7 @@ enum ParticipantLabelRule: ContinuationRule {
                             at: span,
                             notes: [
                                 Note(
-                                    "two calls at once would clash: the second skips the conference (twiml-semantics.md §8.1 rule 10, §8.4 rule 36)"
+                                    "two calls at once would clash: the second skips the conference (Docs/Twilio.md#limits, Docs/Twilio.md#conference-and-queue-legs)"
                                 )
                             ]))
                 }

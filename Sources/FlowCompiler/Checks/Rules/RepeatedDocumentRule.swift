@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW305: `<Gather>`, `<Record>` and `<Connect><VirtualAgent>` without an action request the current
-/// document again; on static files that repeats it forever (twiml-semantics.md §1.4, §8.4 rule 38).
+/// document again; on static files that repeats it forever (Docs/Twilio.md#action-continuations).
 enum RepeatedDocumentRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         var found: [Diagnostic] = []
@@ -12,7 +12,7 @@ enum RepeatedDocumentRule: ContinuationRule {
                     .actionMissingSelfLoop, nil,
                     "<\(verb.name)> in \(document.title) has no action: Twilio requests the same document again",
                     at: document.span(ofVerb: index),
-                    notes: [Note("on static files that repeats the document forever (twiml-semantics.md §8.4 rule 38)")]))
+                    notes: [Note("on static files that repeats the document forever (Docs/Twilio.md#action-continuations)")]))
         }
         found.forEach { context.report($0) }
     }

@@ -1,6 +1,6 @@
 import FlowDiagnostics
 
-/// FLOW308: verbs after one that passes control elsewhere never run (twiml-semantics.md §1.1, §8.4 rule 27).
+/// FLOW308: verbs after one that passes control elsewhere never run (Docs/Twilio.md#fetch-and-run).
 enum UnreachableVerbRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         var found: [Diagnostic] = []
@@ -14,7 +14,7 @@ enum UnreachableVerbRule: ContinuationRule {
                     at: document.span(ofVerb: index + 1),
                     notes: [
                         Note(
-                            "control passes elsewhere here (twiml-semantics.md §1.1, §8.4 rule 27)",
+                            "control passes elsewhere here (Docs/Twilio.md#fetch-and-run)",
                             at: document.span(ofVerb: index))
                     ]))
         }
@@ -22,7 +22,7 @@ enum UnreachableVerbRule: ContinuationRule {
     }
 
     /// Whether no outcome of the verb goes on with the next one. `<Record>` is not among them: the verb
-    /// after it is kept as an inferred outcome (twiml-semantics.md §2.2 Record), which FLOW302 covers.
+    /// after it is kept as an inferred outcome (Docs/Twilio.md#record), which FLOW302 covers.
     static func transfersControl(_ verb: TwiMLVerb) -> Bool {
         switch verb {
         case .redirect, .hangup, .reject, .leave: true

@@ -1,7 +1,7 @@
 import FlowDiagnostics
 
 /// FLOW312: a URL on a leg's path names no generated document; the failed fetch ends the call with an
-/// application error (twiml-semantics.md §8.2 rule 12). `<Leave>` outside a wait document is FLOW316.
+/// application error (Docs/Twilio.md#fetch-and-run). `<Leave>` outside a wait document is FLOW316.
 enum UnresolvedURLRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for leg in context.flow.legs {
@@ -17,7 +17,7 @@ enum UnresolvedURLRule: ContinuationRule {
                                 at: context.span(of: node),
                                 notes: [
                                     Note(
-                                        "a failed fetch ends the call with an application error (twiml-semantics.md §8.2 rule 12)")
+                                        "a failed fetch ends the call with an application error (Docs/Twilio.md#fetch-and-run)")
                                 ]))
                     }
                 }
