@@ -48,6 +48,85 @@ public struct DiagnosticCode: Sendable, Hashable, Codable, CustomStringConvertib
     }
 }
 
+/// A complete input that shows a code, as `flowc explain` prints it under "Wrong" and "Right".
+///
+/// Every example is a whole input, never a fragment, and `CatalogExampleTests` runs each one: a wrong
+/// example raises its code, a right one raises nothing at all. Which kind of input an example is follows
+/// from where its code is found: most codes in a `.flow` file; input codes in a command line; scenario codes
+/// in a scenario file; internal codes, which no `.flow` can raise, only in a hand-written TwiML document.
+public enum DiagnosticExample: Sendable, Hashable {
+    /// A whole `.flow` file, saved as UTF-8.
+    case flow(String)
+    /// A whole `.flow` file saved as ISO 8859-1 instead of UTF-8 (an `é` becomes the lone byte E9).
+    case latin1Flow(String)
+    /// A scenario file, simulated against `DiagnosticExample.scenarioFlow`.
+    case scenario(String)
+    /// A `flowc` command line, run in a folder holding `DiagnosticExample.workspace`.
+    case command(String)
+    /// A hand-written TwiML document, for an internal code; a first-line comment says where it is deployed.
+    case twiml(String)
+    /// No example (FLOW900: no input is at fault).
+    case none
+
+    /// The example as printed.
+    public var text: String {
+        switch self {
+        case .flow(let text), .latin1Flow(let text), .scenario(let text), .command(let text), .twiml(let text): text
+        case .none: ""
+        }
+    }
+
+    /// What kind of input it is, for the heading `flowc explain` prints above it.
+    public var kind: String {
+        switch self {
+        case .flow: ".flow file"
+        case .latin1Flow: ".flow file saved as Latin-1"
+        case .scenario: "scenario file"
+        case .command: "command"
+        case .twiml: "hand-written TwiML"
+        case .none: ""
+        }
+    }
+
+    /// The folder a `.command` example runs in: file paths and their contents. `recordings/call.wav` (65 MiB)
+    /// is created by the test rather than listed, and `/dev/null` is the system's.
+    public static let workspace: [String: String] = [
+        "flows/support.flow": "flow support\n  leg caller entry\n    step start\n      say \"Thanks for calling.\"\n      hangup\n",
+        "flows/served.flow": """
+            flow served
+              serve at "https://twiml.example.com/served"
+              leg caller entry
+                step start
+                  say "Thanks for calling."
+                  hangup
+
+            """,
+        "flows/all.flow": """
+            flow sales
+              leg caller entry
+                step start
+                  hangup
+            flow billing
+              leg caller entry
+                step start
+                  hangup
+
+            """,
+        "Sources/App.swift": "print(\"hello\")\n",
+    ]
+
+    /// The flow every `.scenario` example is simulated against.
+    public static let scenarioFlow = """
+        flow support
+          leg caller entry
+            step start
+              gather num_digits=1 then -> start
+                say "Press a key."
+              hangup
+
+        """
+}
+
 /// The long-form documentation of one code: what `flowc explain` prints and what SARIF's rule catalog holds.
 public struct DiagnosticCodeEntry: Sendable {
     public let code: DiagnosticCode
@@ -56,18 +135,31 @@ public struct DiagnosticCodeEntry: Sendable {
     public var defaultSeverity: Severity { code.defaultSeverity }
     /// One-line summary.
     public let title: String
-    /// Why this is a problem; cites the section of twiml-semantics.md a Twilio fact comes from.
+    /// Why this is a problem; cites the anchor of Docs/Twilio.md a Twilio fact comes from.
     public let explanation: String
-    /// A `.flow` excerpt that triggers the diagnostic.
-    public let wrongExample: String
-    /// The same excerpt, corrected.
-    public let rightExample: String
+    /// A complete input that raises the code.
+    public let wrong: DiagnosticExample
+    /// The same input, corrected: it raises nothing.
+    public let right: DiagnosticExample
+    /// Whether only a fault of flowc itself can raise the code: code generation makes it impossible for any
+    /// `.flow`, so it is a check on the compiler (a generated document that breaks a rule), not a user
+    /// error, and its examples are hand-written TwiML.
+    public let isInternal: Bool
 
-    public init(_ code: DiagnosticCode, title: String, explanation: String, wrong: String, right: String) {
+    public init(
+        _ code: DiagnosticCode, title: String, explanation: String, wrong: DiagnosticExample,
+        right: DiagnosticExample, internal isInternal: Bool = false
+    ) {
         self.code = code
         self.title = title
         self.explanation = explanation
-        self.wrongExample = wrong
-        self.rightExample = right
+        self.wrong = wrong
+        self.right = right
+        self.isInternal = isInternal
     }
+
+    /// The wrong example's text (empty when there is none).
+    public var wrongExample: String { wrong.text }
+    /// The right example's text (empty when there is none).
+    public var rightExample: String { right.text }
 }

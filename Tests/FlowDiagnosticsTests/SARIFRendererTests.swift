@@ -10,7 +10,7 @@ import Testing
         DiagnosticCodeEntry(
             .duplicateName, title: "unknown step",
             explanation: "A transition names a step that the leg does not declare.",
-            wrong: "-> mian", right: "-> main")
+            wrong: .flow("-> mian"), right: .flow("-> main"))
     ]
 
     static var diagnostics: [Diagnostic] {
@@ -154,7 +154,7 @@ import Testing
                             "text": "A transition names a step that the leg does not declare."
                           },
                           "help": {
-                            "text": "A transition names a step that the leg does not declare.\n\nWrong:\n-> mian\n\nRight:\n-> main"
+                            "text": "A transition names a step that the leg does not declare.\n\nWrong (.flow file):\n-> mian\n\nRight (.flow file):\n-> main"
                           },
                           "id": "FLOW201",
                           "name": "duplicate-name",

@@ -20,17 +20,34 @@ public enum CodeExplanation {
     }
 
     /// The explanation of one code: title line, explanation, then the wrong and right examples when the
-    /// catalog has them (internal errors have none).
+    /// catalog has them (FLOW900 has none). An internal code says so: no `.flow` can raise it, and its
+    /// examples are hand-written TwiML. Example lines longer than `longestExampleLine` are abridged, so
+    /// that the examples of a length limit (FLOW405, FLOW407) stay readable in a terminal.
     public static func text(for entry: DiagnosticCodeEntry) -> String {
         var lines = ["\(entry.code): \(entry.title) (\(entry.defaultSeverity.rawValue), \(entry.name))", ""]
         lines.append(entry.explanation)
-        if !entry.wrongExample.isEmpty {
-            lines += ["", "Wrong:", indented(entry.wrongExample)]
+        if entry.isInternal {
+            lines += [
+                "",
+                "Internal: code generation never writes this, so no .flow file can cause it; seeing it means a "
+                    + "bug in flowc. Please report it with the .flow file.",
+            ]
         }
-        if !entry.rightExample.isEmpty {
-            lines += ["", "Right:", indented(entry.rightExample)]
+        for (heading, example) in [("Wrong", entry.wrong), ("Right", entry.right)] where !example.text.isEmpty {
+            lines += ["", "\(heading) (\(example.kind)):", indented(abridged(example.text))]
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let longestExampleLine = 100
+
+    private static func abridged(_ text: String) -> String {
+        var text = Substring(text)
+        while text.hasSuffix("\n") { text = text.dropLast() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.count > longestExampleLine else { return String(line) }
+            return "\(line.prefix(longestExampleLine - 30))… (\(line.count) characters in all)"
+        }.joined(separator: "\n")
     }
 
     /// One line per code, in code order: code, default severity, title.

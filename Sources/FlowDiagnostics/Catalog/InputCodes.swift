@@ -24,8 +24,8 @@ extension DiagnosticCatalog {
                 disk. flowc reads the files and folders it is given and nothing else, so a mistyped path \
                 would otherwise check nothing and pass.
                 """,
-            wrong: "flowc check flow/support.flow",
-            right: "flowc check flows/support.flow"),
+            wrong: .command("flowc check flow/support.flow"),
+            right: .command("flowc check flows/support.flow")),
         DiagnosticCodeEntry(
             .invalidUTF8,
             title: "file is not valid UTF-8",
@@ -35,8 +35,22 @@ extension DiagnosticCatalog {
                 so later mistakes are still reported, but it never writes TwiML from such a file, and \
                 `flowc fmt` refuses to rewrite it. Save the file as UTF-8.
                 """,
-            wrong: "say \"Caf\\xE9\"  # the lone byte E9: 'é' saved as Latin-1",
-            right: "say \"Café\"     # 'é' saved as UTF-8, the bytes C3 A9"),
+            wrong: .latin1Flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Café"
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Café"
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .unexpectedCharacter,
             title: "character that starts no token",
@@ -48,8 +62,22 @@ extension DiagnosticCatalog {
                 line is not read. A U+FFFD that stands for invalid UTF-8 is reported here too, except at \
                 the first invalid byte, which FLOW002 reports.
                 """,
-            wrong: "say \u{201C}Welcome.\u{201D}",
-            right: "say \"Welcome.\""),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say “Welcome.”
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .tabInIndentation,
             title: "tab in indentation",
@@ -59,8 +87,14 @@ extension DiagnosticCatalog {
                 made of spaces, two per level in the canonical layout (Grammar.md §1). For recovery a tab \
                 counts as reaching the next multiple of 8 columns.
                 """,
-            wrong: "step start\n\thangup",
-            right: "step start\n  hangup"),
+            wrong: .flow("flow support\n  serve at \"https://twiml.example.com/support\"\n  leg caller entry\n    step start\n\thangup\n"),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .inconsistentDedent,
             title: "indentation matches no enclosing block",
@@ -69,8 +103,22 @@ extension DiagnosticCatalog {
                 indentation of a block that is still open (Grammar.md §1): otherwise it is ambiguous which \
                 block it belongs to. For recovery the line stays in the innermost block it does not leave.
                 """,
-            wrong: "    step start\n      say \"Hi.\"\n     hangup",
-            right: "    step start\n      say \"Hi.\"\n      hangup"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi."
+                     hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .unterminatedString,
             title: "unterminated string",
@@ -79,8 +127,22 @@ extension DiagnosticCatalog {
                 lines, so a missing closing quote is found at the end of its own line instead of \
                 swallowing the rest of the file. A '"' inside a string is written \\".
                 """,
-            wrong: "say \"Welcome to support.",
-            right: "say \"Welcome to support.\""),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome to support.
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome to support."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .invalidEscape,
             title: "invalid escape in a string",
@@ -90,19 +152,40 @@ extension DiagnosticCatalog {
                 error rather than a guess, so a Windows path or a regular expression pasted into a string \
                 does not silently change; write a backslash as \\\\.
                 """,
-            wrong: "say \"Press \\# to finish.\"",
-            right: "say \"Press # to finish.\""),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Press \\# to finish."
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Press # to finish."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .controlCharacterInString,
             title: "control character in a string",
             explanation: """
                 A string may not hold a control character other than tab (Grammar.md §1): it is invisible \
                 in an editor, and most control characters cannot appear in XML at all, so Twilio would \
-                fail to parse the generated document (error 12100, twiml-semantics.md §3.2). Write one \
+                fail to parse the generated document (error 12100, Docs/Twilio.md#error-codes). Write one \
                 as an escape if it is really meant; TwiML checks reject it there as well.
                 """,
-            wrong: "say \"Hello\u{7F}\"  # a raw DEL character (U+007F) before the closing quote",
-            right: "say \"Hello\""),
+            wrong: .flow("flow support\n  serve at \"https://twiml.example.com/support\"\n  leg caller entry\n    step start\n      say \"Hello\u{7F}\"\n      hangup\n"),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hello"
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .invalidNumber,
             title: "malformed number or duration",
@@ -113,8 +196,22 @@ extension DiagnosticCatalog {
                 being read as a duration followed by a stray name. The limit keeps every value, and every \
                 duration in seconds, far from overflow.
                 """,
-            wrong: "pause 5sec",
-            right: "pause 5s"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      pause 5sec
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      pause 5s
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .noFlowFiles,
             title: "folder holds no .flow file",
@@ -123,8 +220,8 @@ extension DiagnosticCatalog {
                 Finding none is an error rather than a silent success, so that checking the wrong folder \
                 in CI fails instead of passing.
                 """,
-            wrong: "flowc check Sources",
-            right: "flowc check flows"),
+            wrong: .command("flowc check Sources"),
+            right: .command("flowc check flows")),
         DiagnosticCodeEntry(
             .fileTooLarge,
             title: "input file is too large",
@@ -133,8 +230,8 @@ extension DiagnosticCatalog {
                 flow (a log, a recording, a device such as /dev/zero named by mistake) and is refused \
                 before it is read, so flowc never exhausts memory on it.
                 """,
-            wrong: "flowc check recordings/",
-            right: "flowc check flows/"),
+            wrong: .command("flowc check recordings/call.wav"),
+            right: .command("flowc check flows/support.flow")),
         DiagnosticCodeEntry(
             .inputUnreadable,
             title: "input cannot be read",
@@ -143,7 +240,7 @@ extension DiagnosticCatalog {
                 file nor a folder (a FIFO, a socket, a device), or the system reported an I/O error. \
                 Reading such a path could block forever or give partial text, so flowc reports it instead.
                 """,
-            wrong: "flowc check /dev/stdin",
-            right: "flowc check flows/support.flow"),
+            wrong: .command("flowc check /dev/null"),
+            right: .command("flowc check flows/support.flow")),
     ]
 }

@@ -12,6 +12,8 @@ extension DiagnosticCatalog {
                 flowc reached a state it believes impossible. The input is not at fault, and no output \
                 was written. Please report it with the .flow file that triggers it.
                 """,
-            wrong: "", right: ""),
+            wrong: .none,
+            right: .none,
+            internal: true),
     ]
 }

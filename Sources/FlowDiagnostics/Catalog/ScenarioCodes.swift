@@ -14,7 +14,14 @@ extension DiagnosticCatalog {
                 A scenario line starts with one of the events of Docs/Simulate.md: start, press, speak, silence, \
                 finish-recording, answer, busy, no-answer, failed, canceled, hangup, apply.
                 """,
-            wrong: "dial agent", right: "answer agent"),
+            wrong: .scenario("""
+                start caller
+                dial caller
+                """),
+            right: .scenario("""
+                start caller
+                hangup caller
+                """)),
         DiagnosticCodeEntry(
             .malformedScenarioEvent,
             title: "a scenario event has the wrong arguments",
@@ -22,7 +29,14 @@ extension DiagnosticCatalog {
                 Each event takes a leg name, and press and speak also a quoted string; apply takes an operation \
                 key such as hold-caller.
                 """,
-            wrong: "press caller 1", right: "press caller \"1\""),
+            wrong: .scenario("""
+                start caller
+                press caller 1
+                """),
+            right: .scenario("""
+                start caller
+                press caller "1"
+                """)),
         DiagnosticCodeEntry(
             .simulatedFlowNotChosen,
             title: "the flow to simulate is missing or ambiguous",
@@ -30,6 +44,7 @@ extension DiagnosticCatalog {
                 flowc simulate runs one flow. A file with several flows needs --flow NAME, and the name must be \
                 one of the file's flows.
                 """,
-            wrong: "flowc simulate flows/all.flow", right: "flowc simulate flows/all.flow --flow support_line"),
+            wrong: .command("flowc simulate flows/all.flow"),
+            right: .command("flowc simulate flows/all.flow --flow sales")),
     ]
 }

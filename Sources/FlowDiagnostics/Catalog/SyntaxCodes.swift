@@ -28,18 +28,47 @@ extension DiagnosticCatalog {
                 opens no block is usually a verb indented one level too far. The block is reported once \
                 and not read.
                 """,
-            wrong: "    step start\n      say \"Welcome.\"\n        hangup",
-            right: "    step start\n      say \"Welcome.\"\n      hangup"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome."
+                        hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .missingBlock,
             title: "construct without its indented block",
             explanation: """
                 A flow needs its members, a step needs its verbs, and a document without an audio name \
                 needs its verbs, indented under the header line (Grammar.md §2, §6, §8). A step is one \
-                TwiML document; an empty one would hang the call up (twiml-semantics.md §1.2).
+                TwiML document; an empty one would hang the call up (Docs/Twilio.md#end-of-document).
                 """,
-            wrong: "  leg caller entry\n    step start\n    step next",
-            right: "  leg caller entry\n    step start\n      go -> next\n    step next\n      hangup"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                    step next
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      go -> next
+                    step next
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .unknownKeyword,
             title: "line does not start with a keyword of its block",
@@ -49,19 +78,47 @@ extension DiagnosticCatalog {
                 Keywords are not reserved words, so a misspelt one is simply unknown; the help suggests \
                 the nearest keyword. The line, and any block under it, is not read.
                 """,
-            wrong: "    step start\n      sya \"Welcome.\"",
-            right: "    step start\n      say \"Welcome.\""),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      sya "Welcome."
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .misplacedKeyword,
             title: "construct in the wrong block",
             explanation: """
                 The keyword is known, but it belongs in another kind of block: a step belongs in a leg, \
                 a verb in a step or a document, an audio asset directly in a flow, and only 'say', 'play' \
-                and 'pause' can be nested in 'gather' (Grammar.md §2, §7, §8; twiml-semantics.md §2.1). \
+                and 'pause' can be nested in 'gather' (Grammar.md §2, §7, §8; Docs/Twilio.md#nesting). \
                 It is usually a line indented one level too little or too much.
                 """,
-            wrong: "  leg caller entry\n    say \"Welcome.\"",
-            right: "  leg caller entry\n    step start\n      say \"Welcome.\"\n      hangup"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    say "Welcome."
+                    step start
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .expectedName,
             title: "name expected",
@@ -70,8 +127,20 @@ extension DiagnosticCatalog {
                 declares, or the name of what a verb or an operation refers to (Grammar.md §2–§9). A \
                 name is made of ASCII letters, digits and '_', and starts with a letter or '_'.
                 """,
-            wrong: "    step \"start\"",
-            right: "    step start"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step "start"
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .expectedValue,
             title: "string, duration or dial target expected",
@@ -80,8 +149,22 @@ extension DiagnosticCatalog {
                 'play' an audio name or a URL string, 'pause' a duration, 'dial' at least one target, \
                 'serve at', 'voice' and 'language' a string (Grammar.md §3, §8).
                 """,
-            wrong: "      say Welcome",
-            right: "      say \"Welcome.\""),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say Welcome
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Welcome."
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .expectedToken,
             title: "keyword or punctuation expected",
@@ -90,8 +173,22 @@ extension DiagnosticCatalog {
                 declaration, '->' after 'go', or 'in ROOM' / '-> STEP' in an operation (Grammar.md §3, \
                 §4, §8, §9). A fix-it inserts it where the rest of the line makes that certain.
                 """,
-            wrong: "      go start",
-            right: "      go -> start"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi."
+                      go start
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi."
+                      go -> start
+                """)),
         DiagnosticCodeEntry(
             .unexpectedToken,
             title: "unexpected token where the line should end",
@@ -100,8 +197,20 @@ extension DiagnosticCatalog {
                 token where only an option, a continuation or the end of the line may come. Each verb \
                 takes its positional arguments first, then options, then its continuation.
                 """,
-            wrong: "      hangup now",
-            right: "      hangup"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      hangup now
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .expectedOptionValue,
             title: "option value expected after '='",
@@ -109,19 +218,49 @@ extension DiagnosticCatalog {
                 An option is written 'name=value', where the value is a string, an integer, a duration \
                 or a word, or as a bare flag 'name' meaning true (Grammar.md §5).
                 """,
-            wrong: "      say \"Hi.\" voice=",
-            right: "      say \"Hi.\" voice=\"Polly.Joanna\""),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi." voice=
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi." voice="Polly.Joanna"
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .missingContinuation,
             title: "'gather' or 'record' without a continuation",
             explanation: """
                 When 'gather' gets input, or 'record' ends, Twilio requests the verb's action URL, and \
                 without one it requests the current document again, which loops the caller \
-                (twiml-semantics.md §1.4). So where the leg goes then must be written out, as \
+                (Docs/Twilio.md#action-continuations). So where the leg goes then must be written out, as \
                 'then -> STEP' or 'then hangup' (Grammar.md §8).
                 """,
-            wrong: "      record max_length=2m",
-            right: "      record max_length=2m then -> thanks"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      record max_length=2m
+                    step thanks
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      record max_length=2m then -> thanks
+                    step thanks
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .invalidContinuation,
             title: "'then' not followed by '->' or 'hangup'",
@@ -129,8 +268,30 @@ extension DiagnosticCatalog {
                 A continuation is 'then -> STEP', to go on with a step of the same leg, or 'then hangup', \
                 to end the leg (Grammar.md §8).
                 """,
-            wrong: "      enqueue support then goodbye",
-            right: "      enqueue support then -> goodbye"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  queue help
+                    wait
+                      say "Please hold."
+                  leg caller entry
+                    step start
+                      enqueue help then goodbye
+                    step goodbye
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  queue help
+                    wait
+                      say "Please hold."
+                  leg caller entry
+                    step start
+                      enqueue help then -> goodbye
+                    step goodbye
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .unknownLegRole,
             title: "leg role missing or unknown",
@@ -139,26 +300,77 @@ extension DiagnosticCatalog {
                 (the application creates it through the REST API) or 'dialed' (a 'dial' creates it) \
                 (Grammar.md §7).
                 """,
-            wrong: "  leg caller",
-            right: "  leg caller entry"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller
+                    step start
+                      hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      hangup
+                """)),
         DiagnosticCodeEntry(
             .unknownOperationKind,
             title: "operation kind missing or unknown",
             explanation: """
                 An operation is one of 'hold', 'unhold', 'reconnect' and 'move', each a REST request \
-                flowc knows how to check (Grammar.md §9; twiml-semantics.md §4).
+                flowc knows how to check (Grammar.md §9; Docs/Twilio.md#call-update).
                 """,
-            wrong: "  operation park caller -> held",
-            right: "  operation hold caller -> held"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi."
+                      pause 60s
+                      go -> start
+                    step held
+                      say "On hold."
+                      pause 60s
+                      go -> held
+                  operation park caller -> held
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Hi."
+                      pause 60s
+                      go -> start
+                    step held
+                      say "On hold."
+                      pause 60s
+                      go -> held
+                  operation move caller -> held
+                """)),
         DiagnosticCodeEntry(
             .continuationNotAllowed,
             title: "continuation on a verb that takes none",
             explanation: """
                 Only 'gather', 'record', 'dial', 'join' and 'enqueue' hand control to another document \
-                when they end, so only they take 'then' (Grammar.md §8; twiml-semantics.md §1.4). After \
+                when they end, so only they take 'then' (Grammar.md §8; Docs/Twilio.md#action-continuations). After \
                 any other verb the step simply goes on; write 'go -> STEP' or 'hangup' on the next line.
                 """,
-            wrong: "      say \"Goodbye.\" then hangup",
-            right: "      say \"Goodbye.\"\n      hangup"),
+            wrong: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Goodbye." then hangup
+                """),
+            right: .flow("""
+                flow support
+                  serve at "https://twiml.example.com/support"
+                  leg caller entry
+                    step start
+                      say "Goodbye."
+                      hangup
+                """)),
     ]
 }

@@ -71,8 +71,9 @@ public struct SARIFRenderer: Sendable {
 
     private static func rule(_ entry: DiagnosticCodeEntry) -> JSONValue {
         var help = entry.explanation
-        if !entry.wrongExample.isEmpty { help += "\n\nWrong:\n" + entry.wrongExample }
-        if !entry.rightExample.isEmpty { help += "\n\nRight:\n" + entry.rightExample }
+        if entry.isInternal { help += "\n\nInternal: no .flow file can cause it; it means a bug in flowc." }
+        if !entry.wrongExample.isEmpty { help += "\n\nWrong (\(entry.wrong.kind)):\n" + entry.wrongExample }
+        if !entry.rightExample.isEmpty { help += "\n\nRight (\(entry.right.kind)):\n" + entry.rightExample }
         return .object([
             "id": .string(entry.code.rawValue),
             "name": .string(entry.name),
