@@ -62,7 +62,7 @@ import Testing
             let flow = try folder.write("example.flow", DiagnosticExample.scenarioFlow)
             let scenario = try folder.write("example.scenario", text)
             let result = Compiler.simulate(path: flow.path, flow: nil, scenario: scenario.path)
-            return (result.build.diagnostics + result.diagnostics).map(\.code)
+            return (result.compilation.diagnostics + result.diagnostics).map(\.code)
         case .command(let line):
             return try codes(ofCommand: line)
         case .twiml, .none:

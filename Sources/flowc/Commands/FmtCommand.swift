@@ -71,7 +71,7 @@ struct FmtCommand: ParsableCommand {
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         guard bytes.count <= SourceLoader.maximumFileSize else {
             StandardStream.error.write(
-                "error: standard input is larger than \(SourceLoader.maximumFileSize) bytes [FLOW011]\n")
+                "error: standard input is larger than \(SourceLoader.maximumFileSize) bytes [\(DiagnosticCode.fileTooLarge)]\n")
             try ExitStatus.usageOrInput.finish()
             return
         }
