@@ -4,7 +4,8 @@ import PackageDescription
 // The compiler library and the tool the SwiftPM plugins run depend on
 // swift-argument-parser and nothing else: every package that uses the plugin builds them.
 // The development server (FlowServe, flowc-serve) lives in targets of its own, so its HTTP server
-// (FlyingFox) and HMAC (swift-crypto) never reach the compiler or the plugin's tool.
+// (HummingbirdCore on SwiftNIO, Docs/Robustness.md says why) and HMAC (swift-crypto) never reach the
+// compiler or the plugin's tool.
 let package = Package(
     name: "flowc",
     products: [
@@ -17,7 +18,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // HummingbirdCore only (no router, no swift-configuration: traits off). SwiftNIO's HTTP/1 decoder
+        // enforces the header limits the server sets; swift-nio, swift-nio-extras, swift-log and
+        // swift-http-types are Hummingbird's own dependencies, named for the modules FlowServe imports.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // Property tests only (Tests/FlowPropertyTests); no product depends on it.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
@@ -42,7 +50,14 @@ let package = Package(
             dependencies: [
                 "FlowCompiler",
                 "FlowDiagnostics",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -94,7 +109,9 @@ let package = Package(
         .testTarget(
             name: "FlowServeTests",
             dependencies: [
-                "FlowServe", "FlowCompiler", "FlowDiagnostics", .product(name: "Crypto", package: "swift-crypto"),
+                // flowc-serve: the descriptor and load tests run the server as a process of its own.
+                "FlowServe", "flowc-serve", "FlowCompiler", "FlowDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ],

@@ -1,8 +1,10 @@
 import FlowCompiler
 import FlowDiagnostics
-import FlyingFox
-import FlyingSocks
 import Foundation
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
 
 /// Everything `flowc-serve` was asked to do.
 public struct ServeOptions: Sendable {
@@ -19,11 +21,15 @@ public struct ServeOptions: Sendable {
     /// How often `--watch` polls the inputs.
     public var pollInterval: Duration
     public var security: RequestSecurity
+    /// What a client may send and for how long (`ServeLimits`).
+    public var limits: ServeLimits
 
     public init(
         paths: [String] = [], output: String = "build/twiml", host: String = "127.0.0.1", port: UInt16 = 8080,
-        watch: Bool = false, pollInterval: Duration = .milliseconds(500), security: RequestSecurity
+        watch: Bool = false, pollInterval: Duration = .milliseconds(500), security: RequestSecurity,
+        limits: ServeLimits = ServeLimits()
     ) {
+        self.limits = limits
         self.paths = paths
         self.output = output
         self.host = host
@@ -98,24 +104,53 @@ public enum BuildOutcome: Sendable, Equatable {
 
 /// `flowc-serve`: builds the flows, serves the tree by its manifest, and with `--watch` rebuilds on change.
 ///
+/// The HTTP server is HummingbirdCore on SwiftNIO (Docs/Robustness.md, "The development server", says
+/// why): SwiftNIO's HTTP/1 parser is linear and enforces the header limits, `ConnectionGuard` the rest of
+/// `ServeLimits`, and Hummingbird's connection cap (`ConnectionCap`) keeps connections below the
+/// descriptor limit. SwiftNIO's listener backs off for a second when `accept` fails with EMFILE and
+/// goes on listening, so running out of descriptors never closes it.
+///
 /// Lifecycle: `build()` once (the caller decides what a failed first build means), `start()` to listen,
 /// `stop()` to end. Every test that starts one stops it.
 public final class DevServer: Sendable {
     public let options: ServeOptions
     public let tree: ServedTree
     private let output: ServeOutput
-    private let server: HTTPServer
+    private let server: Server<ServeChannel>
     private let tasks = TaskBox()
+    private let bound = PortBox()
 
     public init(options: ServeOptions, output: ServeOutput) throws(ServeSetupError) {
         self.options = options
         self.output = output
         self.tree = ServedTree(root: options.output)
-        let handler = ServeHandler(tree: tree, security: options.security, log: output.requestLine)
         let address = try Self.address(host: options.host, port: options.port)
-        // FlyingFox's own logging is off: the handler prints the one line per request.
-        server = HTTPServer(
-            config: HTTPServer.Configuration(address: address, logger: .disabled), handler: handler)
+        let handler = ServeHandler(
+            tree: tree, security: options.security, limits: options.limits, log: output.requestLine)
+        let insecure = options.security.isInsecure
+        let requestLine = output.requestLine
+        let channel = ServeChannel(
+            responder: { request, writer, channel in
+                try await handler.respond(to: request, writer: writer, channel: channel)
+            },
+            limits: options.limits,
+            refused: { refusal in
+                requestLine(
+                    RequestLogLine(
+                        method: refusal.method, path: refusal.path, route: nil, status: refusal.status,
+                        milliseconds: 0, note: refusal.reason, insecure: insecure
+                    ).text)
+            })
+        let bound = self.bound
+        server = Server(
+            childChannelSetup: channel,
+            configuration: ServerConfiguration(
+                address: .hostname(address.host, port: Int(address.port)), backlog: 256,
+                availableConnectionsDelegate: ConnectionCap(maximum: options.limits.connectionCap, log: output.message)),
+            onServerRunning: { channel in bound.set(channel.localAddress?.port ?? -1) },
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            // Hummingbird's and SwiftNIO's own logging is off: the handler prints the one line per request.
+            logger: Logger(label: "flowc-serve", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Builds the flows as `flowc build` does and, when the build has no error, writes the tree and serves
@@ -158,12 +193,13 @@ public final class DevServer: Sendable {
         let failure = FailureBox()
         let serving = Task {
             do { try await server.run() } catch { failure.record(error) }
+            failure.finish()
         }
-        tasks.add { serving.cancel() }
-        var listening = false
+        tasks.setServing(serving, finished: failure)
+        var port: Int?
         for _ in 0..<200 {
-            if await server.isListening {
-                listening = true
+            if let value = bound.value {
+                port = value
                 break
             }
             if let error = failure.error {
@@ -171,7 +207,7 @@ public final class DevServer: Sendable {
             }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        guard listening else {
+        guard let port else {
             serving.cancel()
             throw .cannotListen("\(options.host):\(options.port): the server did not start listening")
         }
@@ -179,16 +215,25 @@ public final class DevServer: Sendable {
             let watching = Task { [self] in await watchInputs() }
             tasks.add { watching.cancel() }
         }
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return options.port
-        }
+        return port > 0 ? UInt16(port) : options.port
     }
 
-    /// Stops polling, closes the listening socket and waits for open connections to finish.
+    /// Stops polling, closes the listening socket, lets open connections finish their response (at most
+    /// one second), then closes whatever is left.
     public func stop() async {
         for cancel in tasks.drain() { cancel() }
-        await server.stop(timeout: 1)
+        let server = self.server
+        let shutdown = Task { try? await server.shutdownGracefully() }
+        let deadline = ContinuousClock.now + .seconds(1)
+        while tasks.servingIsRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        tasks.cancelServing()
+        let hardDeadline = ContinuousClock.now + .seconds(2)
+        while tasks.servingIsRunning, ContinuousClock.now < hardDeadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        shutdown.cancel()
     }
 
     /// Polls the inputs every `pollInterval` and rebuilds when their snapshot changes.
@@ -211,24 +256,45 @@ public final class DevServer: Sendable {
         }
     }
 
-    static func address(host: String, port: UInt16) throws(ServeSetupError) -> any SocketAddress {
-        do {
-            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-            if host.contains(":") {
-                let literal = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-                return try sockaddr_in6.inet6(ip6: literal, port: port)
-            }
-            return try sockaddr_in.inet(ip4: host, port: port)
-        } catch {
-            throw .invalidHost(host)
+    /// The address to bind: an IPv4 or IPv6 literal (brackets allowed), or `localhost` (127.0.0.1).
+    static func address(host: String, port: UInt16) throws(ServeSetupError) -> (host: String, port: UInt16) {
+        if host == "localhost" { return ("127.0.0.1", port) }
+        let literal = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        var ip4 = in_addr()
+        var ip6 = in6_addr()
+        if inet_pton(AF_INET, literal, &ip4) == 1 || inet_pton(AF_INET6, literal, &ip6) == 1 {
+            return (literal, port)
         }
+        throw .invalidHost(host)
     }
+}
+
+/// The port the listener bound, set once the server runs.
+private final class PortBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int?
+
+    func set(_ port: Int) { lock.withLock { stored = port } }
+    var value: Int? { lock.withLock { stored } }
 }
 
 /// How to cancel the server's background tasks, so `stop()` can end them.
 private final class TaskBox: @unchecked Sendable {
     private let lock = NSLock()
     private var cancellers: [@Sendable () -> Void] = []
+    private var serving: Task<Void, Never>?
+    private var servingFinished: FailureBox?
+
+    func setServing(_ task: Task<Void, Never>, finished: FailureBox) {
+        lock.withLock {
+            serving = task
+            servingFinished = finished
+        }
+    }
+
+    var servingIsRunning: Bool { lock.withLock { servingFinished.map { !$0.isFinished } ?? false } }
+
+    func cancelServing() { lock.withLock { serving?.cancel() } }
 
     func add(_ cancel: @escaping @Sendable () -> Void) {
         lock.withLock { cancellers.append(cancel) }
@@ -242,14 +308,19 @@ private final class TaskBox: @unchecked Sendable {
     }
 }
 
-/// The error the server task ended with, read by `start()` while it waits for the socket to listen.
+/// The error the server task ended with, read by `start()` while it waits for the socket to listen, and
+/// whether it has ended, read by `stop()`.
 private final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?
+    private var finished = false
 
     func record(_ error: any Error) {
         lock.withLock { stored = error }
     }
 
+    func finish() { lock.withLock { finished = true } }
+
     var error: (any Error)? { lock.withLock { stored } }
+    var isFinished: Bool { lock.withLock { finished } }
 }

@@ -39,10 +39,42 @@ public struct PublicURL: Sendable, Equatable, CustomStringConvertible {
         base + rawTarget
     }
 
-    /// The URL for a request seen directly: `http://HOST` + the target. `nil` without a `Host` header.
+    /// The URL for a request seen directly: `http://HOST` + the target. `nil` without a `Host` header, or
+    /// with one that is not a bare `host[:port]` (`isValidHost`).
+    ///
+    /// Twilio signs the whole URL, so the Host header must not be able to carry part of the path: with
+    /// `Host: example.com/a` and the target `/b.xml` the URL would be `http://example.com/a/b.xml`, and the
+    /// signature Twilio made for the route `/a/b.xml` would be accepted on the route `/b.xml` (issue #15,
+    /// item 5). With only a host and a port, the path signed is always the path requested.
     public static func direct(host: String?, rawTarget: String) -> String? {
-        guard let host, !host.isEmpty else { return nil }
+        guard let host, isValidHost(host), rawTarget.hasPrefix("/") else { return nil }
         return "http://" + host + rawTarget
+    }
+
+    /// `host[:port]` and nothing else: a name of letters, digits, `-`, `.` and `_` (no `/`, `?`, `#`, `@`,
+    /// `%`, `\`, space or control character), or an IPv6 literal in brackets, then optionally `:` and 1–5
+    /// digits. Stricter than RFC 3986's reg-name, which also allows sub-delimiters no Twilio URL needs.
+    public static func isValidHost(_ host: String) -> Bool {
+        var rest = Substring(host)
+        if rest.hasPrefix("[") {
+            guard let close = rest.firstIndex(of: "]") else { return false }
+            let literal = rest[rest.index(after: rest.startIndex)..<close]
+            guard !literal.isEmpty,
+                literal.allSatisfy({ $0.isASCII && ($0.isHexDigit || $0 == ":" || $0 == ".") })
+            else { return false }
+            rest = rest[rest.index(after: close)...]
+        } else {
+            let name = rest.prefix { $0 != ":" }
+            guard !name.isEmpty, name.count <= 253,
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") })
+            else { return false }
+            rest = rest[name.endIndex...]
+        }
+        if rest.isEmpty { return true }
+        guard rest.first == ":" else { return false }
+        let port = rest.dropFirst()
+        return (1...5).contains(port.count) && port.allSatisfy { $0.isASCII && $0.isNumber }
+            && (Int(port) ?? 65536) <= 65535
     }
 
     public var description: String { base }

@@ -58,34 +58,37 @@ public struct RouteTable: Sendable {
 
 /// Reads a route's file from the built tree without ever leaving it.
 ///
-/// The tree's folder is resolved (`realpath`) at every read, because `flowc build` replaces the folder as a
-/// whole by an atomic swap (OutputWriter): a descriptor kept open would keep showing the old tree. The
-/// file's path is resolved too, following every symbolic link, and must lie strictly inside the resolved
-/// folder; it is then opened with `O_NOFOLLOW` and must be a regular file (`fstat` on the open descriptor,
-/// so what is checked is what is read). A link inside the tree that points outside it, a FIFO, a device
-/// or a folder is refused.
+/// Nothing is opened by a path string that was checked first and opened later (issue #15, item 4: a
+/// folder swapped for a link between the check and the open served a file from outside the tree). The
+/// tree's folder is opened as a directory at every read, because `flowc build` replaces the folder as a
+/// whole by an atomic swap (OutputWriter) and a descriptor kept open would keep showing the old tree.
+/// The file is then opened relative to that descriptor:
+///
+/// - on Linux ≥ 5.6, in one `openat2` call with `RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS`: the kernel
+///   resolves the whole path and refuses (`EXDEV`) any step, `..` or link, that would leave the folder,
+///   while a link that stays inside it is followed;
+/// - elsewhere, component by component with `openat(O_NOFOLLOW)`, each folder with `O_DIRECTORY`: a link
+///   anywhere on the way is refused, inside the tree or not.
+///
+/// The descriptor finally opened must be a regular file (`fstat`, so what is checked is what is read); a
+/// FIFO, a device or a folder is refused. `O_NONBLOCK` keeps a FIFO from blocking the open.
 public enum TreeReader {
     public enum Failure: Error, Equatable, Sendable {
         /// The file does not exist (a stale manifest during a rebuild, or a file deleted by hand).
         case missing
-        /// The file resolves outside the tree, or is not a regular file.
+        /// The file resolves outside the tree, through a link where links are refused, or is not a
+        /// regular file.
         case refused(String)
         /// Reading failed (`errno`).
         case unreadable(Int32)
     }
 
-    /// The bytes of `file` (relative, from `routes[].file`) under `root`.
+    /// The bytes of `file` (relative, from `routes[].file`, checked by `RouteTable.isSafe`) under `root`.
     public static func read(file: String, root: String) throws(Failure) -> [UInt8] {
-        guard let resolvedRoot = realPath(root) else { throw .missing }
-        guard let resolved = realPath(root + "/" + file) else {
-            throw errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errno)
-        }
-        let prefix = resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"
-        guard resolved.hasPrefix(prefix), resolved.count > prefix.count else {
-            throw .refused("\(file) resolves outside the served folder")
-        }
-        let descriptor = open(resolved, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw errno == ENOENT ? .missing : .unreadable(errno) }
+        let rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootDescriptor >= 0 else { throw errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errno) }
+        defer { close(rootDescriptor) }
+        let descriptor = try openBeneath(rootDescriptor, file)
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(errno) }
@@ -104,17 +107,73 @@ public enum TreeReader {
         return bytes
     }
 
+    /// Whether `openat2` with `RESOLVE_BENEATH` is used (Linux ≥ 5.6, not refused by a sandbox).
+    public static var resolvesBeneath: Bool { openat2 != nil }
+
+    private static func openBeneath(_ root: Int32, _ file: String) throws(Failure) -> Int32 {
+        if let openat2 {
+            // struct open_how { u64 flags; u64 mode; u64 resolve; }
+            var how: (UInt64, UInt64, UInt64) = (
+                UInt64(O_RDONLY | O_NONBLOCK | O_CLOEXEC), 0, resolveBeneath | resolveNoMagicLinks
+            )
+            let descriptor = file.withCString { path in
+                withUnsafeMutablePointer(to: &how) { openat2(systemCallOpenat2, root, path, UnsafeRawPointer($0), 24) }
+            }
+            if descriptor >= 0 { return Int32(descriptor) }
+            throw failure(errno, file)
+        }
+        var directory = dup(root)
+        guard directory >= 0 else { throw .unreadable(errno) }
+        let components = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for (index, component) in components.enumerated() {
+            let isLast = index == components.count - 1
+            let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (isLast ? O_NONBLOCK : O_DIRECTORY)
+            let next = openat(directory, component, flags)
+            let code = errno
+            close(directory)
+            guard next >= 0 else { throw failure(code, file) }
+            directory = next
+        }
+        return directory
+    }
+
+    private static func failure(_ code: Int32, _ file: String) -> Failure {
+        switch code {
+        case ENOENT: .missing
+        case EXDEV: .refused("\(file) resolves outside the served folder")
+        case ELOOP, ENOTDIR: .refused("\(file) goes through a link or a non-folder")
+        default: .unreadable(code)
+        }
+    }
+
+    private typealias SystemCall4 = @convention(c) (Int, Int32, UnsafePointer<CChar>, UnsafeRawPointer, Int) -> Int
+    private static let systemCallOpenat2 = 437
+    private static let resolveNoMagicLinks: UInt64 = 0x02
+    private static let resolveBeneath: UInt64 = 0x08
+
+    /// glibc has no `openat2` wrapper, and Swift cannot call the variadic `syscall(2)`; its symbol is
+    /// called through a fixed-arity pointer (the system call takes only integer registers, which both
+    /// Linux calling conventions pass alike for variadic and fixed calls). Probed once: a kernel without
+    /// the call answers ENOSYS, a sandbox may answer EPERM, and then the component walk is used.
+    private static let openat2: SystemCall4? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syscall") else { return nil }
+        let call = unsafeBitCast(symbol, to: SystemCall4.self)
+        var how: (UInt64, UInt64, UInt64) = (UInt64(O_RDONLY | O_DIRECTORY | O_CLOEXEC), 0, resolveBeneath)
+        let probe = withUnsafeMutablePointer(to: &how) { call(systemCallOpenat2, AT_FDCWD, ".", UnsafeRawPointer($0), 24) }
+        guard probe >= 0 else { return nil }
+        close(Int32(probe))
+        return call
+        #else
+        return nil
+        #endif
+    }()
+
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.read(descriptor, buffer, count)
         #else
         Darwin.read(descriptor, buffer, count)
         #endif
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
     }
 }

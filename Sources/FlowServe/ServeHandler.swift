@@ -1,6 +1,9 @@
 import FlowCompiler
-import FlyingFox
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
+import NIOHTTP1
 
 /// Whether requests must carry a valid `X-Twilio-Signature`.
 public enum RequestSecurity: Sendable {
@@ -40,89 +43,141 @@ public final class ServedTree: @unchecked Sendable {
 ///
 /// Order of decisions, each final: an unknown path is 404 (before any signature check: a probe learns
 /// nothing about signing); a known path with a method other than GET, POST or HEAD is 405 with `Allow`;
-/// then the signature (403 when missing or wrong, unless `--insecure`); then the file, read through
-/// `TreeReader` (404 when it vanished or is refused, 500 when it cannot be read). Each request is logged
-/// on one line (`RequestLogLine`).
-public struct ServeHandler: HTTPHandler {
+/// then, for POST, the body is read, at most `ServeLimits.maxBodyBytes` of it (413 and the connection
+/// closed beyond); then the signature (403 when missing or wrong, unless `--insecure`); then the file,
+/// read through `TreeReader` (404 when it vanished or is refused, 500 when it cannot be read). Each
+/// request is logged on one line (`RequestLogLine`). Requests `ConnectionGuard` refuses never get here.
+public struct ServeHandler: Sendable {
     public static let allowedMethods: Set<String> = ["GET", "POST", "HEAD"]
 
     public let tree: ServedTree
     public let security: RequestSecurity
+    public let limits: ServeLimits
     public let log: @Sendable (String) -> Void
 
-    public init(tree: ServedTree, security: RequestSecurity, log: @escaping @Sendable (String) -> Void) {
+    public init(
+        tree: ServedTree, security: RequestSecurity, limits: ServeLimits = ServeLimits(),
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.tree = tree
         self.security = security
+        self.limits = limits
         self.log = log
     }
 
-    public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    /// One answer to send: status, headers, body, and whether to close the connection after it.
+    struct Answer {
+        var status: Int
+        var headers: HTTPFields = [:]
+        var body: [UInt8] = []
+        var note: String?
+        var close = false
+        var omitBody = false
+    }
+
+    /// The responder Hummingbird calls for each request of a connection.
+    func respond(to request: Request, writer: consuming ResponseWriter, channel: any Channel) async throws {
         let start = ContinuousClock.now
-        let rawPath = request.target.path(percentEncoded: true)
+        let rawTarget = request.head.path ?? "/"
+        let rawPath = String(rawTarget.prefix { $0 != "?" && $0 != "#" })
         let route = tree.table?.route(forRawPath: rawPath)
-        let (response, note) = await respond(to: request, route: route)
+        let answer = await answer(request, rawTarget: rawTarget, route: route)
         let elapsed = ContinuousClock.now - start
         let milliseconds =
             Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         log(
             RequestLogLine(
-                method: request.method.rawValue, path: rawPath, route: route, status: response.statusCode.code,
-                milliseconds: milliseconds, note: note, insecure: security.isInsecure
+                method: request.method.rawValue, path: rawPath, route: route, status: answer.status,
+                milliseconds: milliseconds, note: answer.note, insecure: security.isInsecure
             ).text)
-        return response
+        var headers = answer.headers
+        headers[.contentLength] = String(answer.body.count)
+        if answer.close { headers[.connection] = "close" }
+        let head = HTTPResponse(status: Self.status(answer.status), headerFields: headers)
+        if answer.omitBody || answer.body.isEmpty {
+            try await writer.writeResponse(head)
+        } else {
+            try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+        if answer.close { try? await channel.close() }
     }
 
-    private func respond(to request: HTTPRequest, route: RouteManifest.Route?) async -> (HTTPResponse, String?) {
-        guard let route else { return (Self.plain(.notFound), nil) }
+    func answer(_ request: Request, rawTarget: String, route: RouteManifest.Route?) async -> Answer {
+        guard let route else { return Self.plain(404) }
         let method = request.method.rawValue
         guard Self.allowedMethods.contains(method) else {
-            var response = Self.plain(.methodNotAllowed)
-            response.headers[HTTPHeader("Allow")] = "GET, HEAD, POST"
-            return (response, nil)
+            var answer = Self.plain(405)
+            answer.headers[.allow] = "GET, HEAD, POST"
+            return answer
         }
         if case .twilioSignature(let validator, let publicURL) = security {
-            let verdict = await verify(request, validator: validator, publicURL: publicURL)
-            guard verdict.isValid else { return (Self.plain(.forbidden), verdict.reason) }
+            var body: [UInt8]?
+            if method == "POST" {
+                guard let read = await Self.body(of: request, limit: limits.maxBodyBytes) else {
+                    var answer = Self.plain(413)
+                    answer.note = "body over \(limits.maxBodyBytes) bytes"
+                    answer.close = true
+                    return answer
+                }
+                body = read
+            }
+            let verdict = verify(request, rawTarget: rawTarget, body: body, validator: validator, publicURL: publicURL)
+            guard verdict.isValid else {
+                var answer = Self.plain(403)
+                answer.note = verdict.reason
+                return answer
+            }
         }
         let bytes: [UInt8]
         do {
             bytes = try TreeReader.read(file: route.file, root: tree.root)
         } catch {
+            var answer: Answer
             switch error {
-            case .missing: return (Self.plain(.notFound), "\(route.file) is missing from \(tree.root)")
-            case .refused(let why): return (Self.plain(.notFound), why)
+            case .missing:
+                answer = Self.plain(404)
+                answer.note = "\(route.file) is missing from \(tree.root)"
+            case .refused(let why):
+                answer = Self.plain(404)
+                answer.note = why
             case .unreadable(let code):
-                return (Self.plain(.internalServerError), "\(route.file): \(String(cString: strerror(code)))")
+                answer = Self.plain(500)
+                answer.note = "\(route.file): \(String(cString: strerror(code)))"
             }
+            return answer
         }
-        var headers: HTTPHeaders = [:]
+        var headers: HTTPFields = [:]
         headers[.contentType] = route.contentType
         // A development server: the next request must see the next build, never a cached document.
         headers[.cacheControl] = "no-cache"
-        if method == "HEAD" {
-            headers[.contentLength] = String(bytes.count)
-            return (HTTPResponse(statusCode: .ok, headers: headers), nil)
-        }
-        return (HTTPResponse(statusCode: .ok, headers: headers, body: Data(bytes)), nil)
+        return Answer(status: 200, headers: headers, body: bytes, omitBody: method == "HEAD")
     }
 
-    private func verify(_ request: HTTPRequest, validator: TwilioSignature, publicURL: PublicURL?) async
-        -> TwilioSignature.Verdict
-    {
-        let rawTarget = request.target.rawValue
+    /// The whole body, or `nil` once it grows over `limit` (what was read is dropped).
+    static func body(of request: Request, limit: Int) async -> [UInt8]? {
+        var bytes: [UInt8] = []
+        do {
+            for try await buffer in request.body {
+                guard bytes.count + buffer.readableBytes <= limit else { return nil }
+                bytes += buffer.readableBytesView
+            }
+        } catch {
+            return nil
+        }
+        return bytes
+    }
+
+    private func verify(
+        _ request: Request, rawTarget: String, body: [UInt8]?, validator: TwilioSignature, publicURL: PublicURL?
+    ) -> TwilioSignature.Verdict {
         guard
             let url = publicURL?.url(rawTarget: rawTarget)
-                ?? PublicURL.direct(host: request.headers[.host], rawTarget: rawTarget)
+                ?? PublicURL.direct(host: request.head.authority, rawTarget: rawTarget)
         else { return .unknownURL }
-        let isPost = request.method.rawValue == "POST"
-        var body: [UInt8]?
-        if isPost {
-            do { body = Array(try await request.bodyData) } catch { return .unreadableBody }
-        }
-        let isForm = isPost && Self.isForm(request.headers[.contentType])
+        let isForm = body != nil && Self.isForm(request.headers[.contentType])
         return validator.validate(
-            url: url, body: body, isForm: isForm, signature: request.headers[HTTPHeader(TwilioSignature.header)],
-            settings: request.headers[HTTPHeader(TwilioSignature.settingsHeader)])
+            url: url, body: body, isForm: isForm, signature: request.headers[HTTPField.Name(TwilioSignature.header)!],
+            settings: request.headers[HTTPField.Name(TwilioSignature.settingsHeader)!])
     }
 
     /// `application/x-www-form-urlencoded`, whatever its parameters (`; charset=utf-8`) and letter case.
@@ -132,9 +187,14 @@ public struct ServeHandler: HTTPHandler {
         return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/x-www-form-urlencoded"
     }
 
-    private static func plain(_ status: HTTPStatusCode) -> HTTPResponse {
-        var headers: HTTPHeaders = [:]
+    static func plain(_ code: Int) -> Answer {
+        var headers: HTTPFields = [:]
         headers[.contentType] = "text/plain; charset=utf-8"
-        return HTTPResponse(statusCode: status, headers: headers, body: Data("\(status.code) \(status.phrase)\n".utf8))
+        return Answer(status: code, headers: headers, body: Array("\(code) \(status(code).reasonPhrase)\n".utf8))
+    }
+
+    /// The status with its standard reason phrase (HTTP types leave it empty).
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        HTTPResponse.Status(code: code, reasonPhrase: HTTPResponseStatus(statusCode: code).reasonPhrase)
     }
 }

@@ -38,20 +38,8 @@ private struct Sandbox: ~Copyable {
         return result
     }
 
-    /// What the folder must hold after building `files` with the given foreign entries kept.
     func expected(_ files: [OutputFile], foreign: [String: String] = [:]) -> [String: String] {
-        var result = foreign
-        for file in files {
-            result[file.path] = "file:" + String(decoding: file.bytes, as: UTF8.self)
-            var directory = (file.path as NSString).deletingLastPathComponent
-            while !directory.isEmpty {
-                result[directory] = "dir"
-                directory = (directory as NSString).deletingLastPathComponent
-            }
-        }
-        let inventory = OutputInventory(files: files.map(\.path)).encoded()
-        result[OutputInventory.fileName] = "file:" + String(decoding: inventory, as: UTF8.self)
-        return result
+        expectedSnapshot(files, foreign: foreign)
     }
 
     func siblings() -> [String] {
@@ -64,6 +52,23 @@ private struct Sandbox: ~Copyable {
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: full))
     }
+}
+
+/// What an output folder must hold after building `files` with the given foreign entries kept: files as
+/// `file:<text>`, directories as `dir`, and the inventory.
+func expectedSnapshot(_ files: [OutputFile], foreign: [String: String] = [:]) -> [String: String] {
+    var result = foreign
+    for file in files {
+        result[file.path] = "file:" + String(decoding: file.bytes, as: UTF8.self)
+        var directory = (file.path as NSString).deletingLastPathComponent
+        while !directory.isEmpty {
+            result[directory] = "dir"
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+    }
+    let inventory = OutputInventory(files: files.map(\.path)).encoded()
+    result[OutputInventory.fileName] = "file:" + String(decoding: inventory, as: UTF8.self)
+    return result
 }
 
 private func files(_ pairs: KeyValuePairs<String, String>) -> [OutputFile] {

@@ -62,7 +62,7 @@ struct RunningServer {
 
 func withServer(
     paths: [String] = [bundledFlows], security: RequestSecurity = .insecure, watch: Bool = false,
-    _ body: (RunningServer) async throws -> Void
+    limits: ServeLimits = ServeLimits(), _ body: (RunningServer) async throws -> Void
 ) async throws {
     let scratch = try ScratchFolder()
     defer { scratch.remove() }
@@ -71,7 +71,7 @@ func withServer(
     let server = try DevServer(
         options: ServeOptions(
             paths: paths, output: scratch.path + "/twiml", port: 0, watch: watch, pollInterval: .milliseconds(100),
-            security: security),
+            security: security, limits: limits),
         output: ServeOutput(requestLine: requests.append, message: messages.append))
     guard case .built = server.build() else {
         Issue.record("the build failed: \(messages.lines.joined(separator: "\n"))")
@@ -121,16 +121,17 @@ enum RawHTTP {
         return try parse(try result.get())
     }
 
-    private static func exchange(port: UInt16, request: [UInt8], isHead: Bool) -> Result<[UInt8], Failure> {
+    /// A socket connected to 127.0.0.1:`port`, with send and receive time-outs of `timeout` seconds.
+    static func connectLoopback(port: UInt16, timeout: Int) throws(Failure) -> Int32 {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard descriptor >= 0 else { return .failure(Failure(description: "socket: \(errno)")) }
-        defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
+        var time = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -140,7 +141,18 @@ enum RawHTTP {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { return .failure(Failure(description: "connect: \(errno)")) }
+        guard connected == 0 else {
+            let code = errno
+            close(descriptor)
+            throw Failure(description: "connect: \(code)")
+        }
+        return descriptor
+    }
+
+    private static func exchange(port: UInt16, request: [UInt8], isHead: Bool) -> Result<[UInt8], Failure> {
+        let descriptor: Int32
+        do { descriptor = try connectLoopback(port: port, timeout: 10) } catch { return .failure(error) }
+        defer { close(descriptor) }
         var sent = 0
         while sent < request.count {
             let count = request[sent...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

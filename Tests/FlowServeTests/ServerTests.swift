@@ -100,15 +100,10 @@ struct ServerTests {
                 atPath: running.output + "/support_line", withDestinationPath: outside.path + "/support_line")
             #expect(try await running.request("GET", moved.path).status == 404)
 
-            // A link that stays inside the tree is followed.
-            let inside = try #require(routes.first { $0.flow == "sales_line" })
-            let other = try #require(routes.first { $0.flow == "sales_line" && $0.path != inside.path })
-            try manager.removeItem(atPath: running.output + "/" + inside.file)
-            try manager.createSymbolicLink(
-                atPath: running.output + "/" + inside.file, withDestinationPath: running.output + "/" + other.file)
-            #expect(try await running.request("GET", inside.path).status == 200)
+            // Links that stay inside the tree: HostileClientTests.linksInside.
 
             // A folder where a file should be is not a regular file.
+            let other = try #require(routes.first { $0.flow == "sales_line" })
             try manager.removeItem(atPath: running.output + "/" + other.file)
             try manager.createDirectory(atPath: running.output + "/" + other.file, withIntermediateDirectories: false)
             #expect(try await running.request("GET", other.path).status == 404)
@@ -173,7 +168,9 @@ struct ServerTests {
             let special = try #require(running.manifest.routes.first { $0.step == nil })
             _ = try await running.request("GET", step.path + "?From=%2B15551234567")
             _ = try await running.request("POST", special.path)
-            _ = try await running.request("GET", "/nope\u{1B}[31m.xml")
+            // A raw control byte never reaches the log: SwiftNIO's parser refuses it (400, logged as
+            // "- -"); bytes above 0x7F are logged escaped.
+            _ = try await running.request("GET", "/nope\u{E9}[31m.xml")
             _ = try await running.request("DELETE", step.path)
             let lines = running.requests.lines
             try #require(lines.count == 4)
@@ -184,7 +181,7 @@ struct ServerTests {
             #expect(
                 lines[1].replacing(time, with: " Tms")
                     == "INSECURE POST \(special.path) flow=\(special.flow) leg=\(special.leg ?? "-") step=- 200 Tms")
-            #expect(lines[2].replacing(time, with: " Tms") == "INSECURE GET /nope\\x1B[31m.xml flow=- leg=- step=- 404 Tms")
+            #expect(lines[2].replacing(time, with: " Tms") == "INSECURE GET /nope\\xC3\\xA9[31m.xml flow=- leg=- step=- 404 Tms")
             #expect(lines[3].contains(" 405 "))
             #expect(!lines.joined().contains("15551234567"), "the query string is not logged")
         }

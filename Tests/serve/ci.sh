@@ -71,5 +71,15 @@ if [ "$status" -ne 0 ]; then
     [ "$status" -eq 5 ] && echo "pytest collected no test: that is a failure here"
     exit 1
 fi
+# The load test of issue #15: 500 hostile connections while signed requests keep being served.
+FLOWC_SERVE_URL="http://127.0.0.1:$secure_port" \
+FLOWC_SERVE_TOKEN="$token" \
+FLOWC_SERVE_PID="$secure_pid" \
+FLOWC_SERVE_ROUTES="$work/secure/routes.json" \
+    .venv/bin/python Tests/serve/serve_load.py || {
+    echo "--- flowc-serve (secure) log"; tail -n 40 "$work/secure.log"
+    exit 1
+}
+kill -0 "$secure_pid" || { echo "flowc-serve died under load"; exit 1; }
 grep -q '^INSECURE GET ' "$work/insecure.requests" || { echo "the --insecure server did not mark its request lines"; exit 1; }
 grep -q 'WARNING: --insecure' "$work/insecure.log" || { echo "the --insecure server did not warn at start-up"; exit 1; }

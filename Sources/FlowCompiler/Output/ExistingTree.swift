@@ -17,10 +17,13 @@ struct ExistingTree {
     init(reading root: RawPath?) throws {
         guard let root else { return }
         rootStatus = try PosixFileSystem.status(root)
-        try walk(root, relative: RawPath([]))
+        try walk(root, relative: RawPath([]), root: root, device: rootStatus?.device)
     }
 
-    private mutating func walk(_ absolute: RawPath, relative: RawPath) throws {
+    /// A folder on another device than the root is a mount point: the walk stops with `mountPoint`, before
+    /// anything is staged, since the old tree is deleted after the swap and must never hold another
+    /// file system.
+    private mutating func walk(_ absolute: RawPath, relative: RawPath, root: RawPath, device: UInt64?) throws {
         let names = try PosixFileSystem.entries(of: absolute)
         children[relative] = names
         for name in names {
@@ -28,7 +31,11 @@ struct ExistingTree {
             let rel = relative.appending(name)
             guard let status = try PosixFileSystem.status(path) else { continue }
             entries[rel] = status
-            if status.kind == .directory { try walk(path, relative: rel) }
+            guard status.kind == .directory else { continue }
+            if let device, status.device != device {
+                throw OutputWriterError.mountPoint(path: path.display, inside: root.display)
+            }
+            try walk(path, relative: rel, root: root, device: device)
         }
     }
 

@@ -50,6 +50,22 @@ struct OutputLocation {
         return OutputLocation(directory: parent.appending(Array(last)), parent: parent, name: Array(last))
     }
 
+    /// Refuses an output folder that is a mount point, or that has a file system mounted inside it: the
+    /// swap renames the folder (rename(2) fails with EBUSY on a mount point), and the old tree is deleted
+    /// after the swap, which would empty a file system mounted inside it (issue #15, item 8). The folder's
+    /// device is compared with its parent's, and on Linux `/proc/self/mountinfo` is read, which also finds
+    /// bind mounts of the same file system. `ExistingTree` checks each folder's device while it walks.
+    func refuseMountPoints() throws {
+        guard let status = try PosixFileSystem.status(directory), status.kind == .directory else { return }
+        if let parentStatus = try PosixFileSystem.status(parent), parentStatus.device != status.device {
+            throw OutputWriterError.mountPoint(path: directory.display, inside: nil)
+        }
+        for point in PosixFileSystem.mountPoints(atOrBelow: directory) {
+            throw OutputWriterError.mountPoint(
+                path: point.display, inside: point == directory ? nil : directory.display)
+        }
+    }
+
     /// A fresh sibling name owned by `processID`.
     func sibling(_ role: LeftoverRole, processID: Int32) -> RawPath {
         let token = String(UInt32.random(in: .min ... .max), radix: 16)

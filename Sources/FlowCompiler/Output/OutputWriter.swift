@@ -19,7 +19,9 @@ import Darwin
 ///
 /// **How.** The next folder is staged as a sibling, `<out>.flowc-staging-<pid>-<token>`, in the same parent
 /// (so on the same filesystem). Unchanged outputs and the user's entries are hard links to the current
-/// ones; changed outputs are new files, written and fsynced. The staged tree then replaces the folder:
+/// ones; changed outputs are new files. The whole staged tree is then flushed to disk with one call
+/// (`syncfs`, issue #13 item 1; one `fsync` per file only where `syncfs` is missing), and replaces the
+/// folder:
 ///
 /// 1. With `renameat2(RENAME_EXCHANGE)` (Linux ≥ 3.15 on ext4, xfs, btrfs, tmpfs, …) the two names swap
 ///    in one system call, and the staging name now holds the old tree, which is deleted.
@@ -42,13 +44,19 @@ import Darwin
 /// not a kill (permission denied, disk full, a path conflict) deletes the staging tree and undoes a
 /// half-done fallback before throwing, reaching the same state without waiting for the next build.
 ///
-/// **Limits.** Two builds racing on one folder each swap in a complete tree; the last swap wins. A process
+/// **Hostile surroundings** (issue #15). Two builds into one folder take turns (`OutputLock`, on the
+/// parent directory). SIGINT, SIGTERM and SIGHUP during the write phase delete the staging tree before the
+/// process ends by that signal (`Interruption`). An output folder that is a mount point, or that has a
+/// file system mounted inside it, is refused before anything is written (`mountPoint`), and no removal
+/// ever crosses into another file system. Empty folders at any depth are carried over.
+///
+/// **Limits.** A process
 /// that keeps the old folder open (a server's working directory) sees the old tree until it reopens the
 /// path. A file a user adds to the folder while a build runs is moved into the new tree after the swap;
 /// a carried-over file the user deletes during the build comes back. Directory ownership, ACLs and
 /// extended attributes of the user's directories are not copied (their files' are: they are the same
-/// inodes). Power loss: new files and the parent directory are fsynced, which protects on journaling
-/// filesystems, but only SIGKILL safety is tested.
+/// inodes). Power loss: the staged tree is flushed before the swap and the parent directory after it,
+/// which protects on journaling filesystems, but only SIGKILL safety is tested.
 public enum OutputWriter {
     /// Every problem with the output paths, sorted by path; empty when all are safe.
     public static func problems(in files: [OutputFile]) -> [OutputPathProblem] {
@@ -63,6 +71,7 @@ public enum OutputWriter {
     public static func plan(files: [OutputFile], into directory: String) throws -> OutputPlan {
         try requireSafePaths(files)
         let location = try OutputLocation.resolve(directory)
+        try location.refuseMountPoints()
         let root = try location.currentTree()
         return try OutputLayout(
             files: files, tree: ExistingTree(reading: root), root: root, directory: location.directory
@@ -85,6 +94,8 @@ public enum OutputWriter {
         case stagingCreated
         /// After each entry (carried or output) is placed in the staging tree.
         case entryPlaced
+        /// The staged tree has been flushed to disk, once (issue #13 item 1).
+        case flushed
         case beforeSwap
         /// Fallback only: the folder is set aside and the staged tree not yet renamed into place.
         case betweenRenames
@@ -102,6 +113,8 @@ public enum OutputWriter {
         /// `false` forces the two-rename fallback.
         var allowExchange = true
         var checkpoint: (Checkpoint) throws -> Void = { _ in }
+        /// How long to wait for another build's lock.
+        var lockTimeout: Duration = OutputLock.defaultTimeout
     }
 
     @discardableResult
@@ -109,15 +122,32 @@ public enum OutputWriter {
         try requireSafePaths(files)
         let location = try OutputLocation.resolve(directory)
         try PosixFileSystem.makeDirectories(location.parent)
+        return try Interruption.guarding {
+            try OutputLock.holding(parent: location.parent, output: location.directory, timeout: hooks.lockTimeout) {
+                try writeLocked(files: files, location: location, hooks: hooks)
+            }
+        }
+    }
+
+    /// The write itself, under the lock and with interruptions caught. Every checkpoint before the swap
+    /// also stops the build when a signal has arrived.
+    private static func writeLocked(files: [OutputFile], location: OutputLocation, hooks: Hooks) throws
+        -> OutputReport
+    {
+        try location.refuseMountPoints()
         let root = try location.recover()
         let tree = try ExistingTree(reading: root)
         let layout = try OutputLayout(files: files, tree: tree, root: root, directory: location.directory)
         if layout.plan.isUpToDate { return layout.plan }
 
         let staging = location.sibling(.staging, processID: hooks.processID)
+        let checkpoint: (Checkpoint) throws -> Void = { point in
+            try Interruption.check()
+            try hooks.checkpoint(point)
+        }
         do {
-            try StagingTree.build(at: staging, layout: layout, tree: tree, current: root, checkpoint: hooks.checkpoint)
-            try hooks.checkpoint(.beforeSwap)
+            try StagingTree.build(at: staging, layout: layout, tree: tree, current: root, checkpoint: checkpoint)
+            try checkpoint(.beforeSwap)
             guard let root else {
                 try PosixFileSystem.rename(staging, to: location.directory)
                 PosixFileSystem.syncDirectory(location.parent)

@@ -16,6 +16,12 @@ public enum OutputWriterError: Error, Sendable, Equatable, CustomStringConvertib
     case pathConflict(path: String, occupant: String)
     /// A system call failed (permission denied, disk full, …); `code` is the `errno` value.
     case fileSystem(operation: String, path: String, code: Int32)
+    /// Another file system is mounted at `path`: the output folder itself (`inside` is `nil`), or a folder
+    /// inside the output folder `inside`. The writer builds a new folder beside the output and swaps it in
+    /// by rename, which cannot move a mount point, and it never empties or moves another file system.
+    case mountPoint(path: String, inside: String?)
+    /// Another build held the output folder's lock for longer than the writer waits.
+    case busy(path: String, seconds: Int)
 
     public var description: String {
         switch self {
@@ -28,6 +34,15 @@ public enum OutputWriterError: Error, Sendable, Equatable, CustomStringConvertib
             return "cannot write '\(path)': the output folder holds \(occupant) there that this build did not write"
         case .fileSystem(let operation, let path, let code):
             return "cannot \(operation) '\(path)': \(String(cString: strerror(code)))"
+        case .mountPoint(let path, nil):
+            return "output folder '\(path)' is a mount point; flowc builds a new folder beside it and renames it "
+                + "into place, which a mount point cannot be: build into a folder inside it (--out \(path)/twiml)"
+        case .mountPoint(let path, let inside?):
+            return "output folder '\(inside)' has another file system mounted at '\(path)'; flowc never empties "
+                + "or moves a mounted file system: unmount it, or build into another folder"
+        case .busy(let path, let seconds):
+            return "another flowc build is writing '\(path)' and did not finish within \(seconds) s; "
+                + "run this build again when it has"
         }
     }
 }

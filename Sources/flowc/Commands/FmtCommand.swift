@@ -10,7 +10,8 @@ struct FmtCommand: ParsableCommand {
         abstract: "Format .flow files in the canonical layout.",
         discussion: """
             A file is rewritten only when formatting changes its bytes, and atomically: it always holds \
-            either its old or its new text. A file with a syntax error or invalid UTF-8 is never rewritten; \
+            either its old or its new text. A file saved by someone else while fmt runs is left with that \
+            edit, and named. A file with a syntax error or invalid UTF-8 is never rewritten; \
             its diagnostics are printed instead. Rewritten files (or, with --check, files that would be) \
             are listed on standard output.
 
@@ -19,8 +20,8 @@ struct FmtCommand: ParsableCommand {
             written to standard output, the diagnostics go to standard error and the exit code is 1. \
             With --check, nothing is written and the exit code says whether the input would change.
 
-            Exit codes: 0 done, or with --check nothing to change; 1 a file was refused, or with --check \
-            a file would change; 2 a usage error, or a path that cannot be read or written.
+            Exit codes: 0 done, or with --check nothing to change; 1 a file was refused or changed while fmt \
+            ran, or with --check a file would change; 2 a usage error, or a path that cannot be read or written.
             """
     )
 
@@ -46,6 +47,11 @@ struct FmtCommand: ParsableCommand {
         StandardStream.error.write(DiagnosticRenderer.render(
             result.diagnostics, sources: DiagnosticRenderer.sources(result.files.map(\.source)), options: options))
         var writeFailed = false
+        var editedMeanwhile = false
+        if !check {
+            // Temporary files of a killed earlier run (issue #15, item 12).
+            for file in result.files { AtomicFileWriter.removeAbandonedTemporaries(beside: file.source.path) }
+        }
         for file in result.changedFiles {
             guard let formatted = file.formatted else { continue }
             if check {
@@ -53,14 +59,21 @@ struct FmtCommand: ParsableCommand {
                 continue
             }
             do {
-                try AtomicFileWriter.replaceContents(of: file.source.path, with: formatted)
-                StandardStream.output.write("reformatted \(file.source.path)\n")
+                if try AtomicFileWriter.replaceContents(
+                    of: file.source.path, with: formatted, ifUnchangedFrom: file.source.utf8)
+                {
+                    StandardStream.output.write("reformatted \(file.source.path)\n")
+                } else {
+                    StandardStream.error.write(
+                        "warning: \(file.source.path) changed while flowc fmt ran; left as it is (run flowc fmt again)\n")
+                    editedMeanwhile = true
+                }
             } catch {
                 StandardStream.error.write("error: \(error)\n")
                 writeFailed = true
             }
         }
-        let failed = result.hasRefusals || (check && !result.changedFiles.isEmpty)
+        let failed = result.hasRefusals || editedMeanwhile || (check && !result.changedFiles.isEmpty)
         try ExitStatus(hasInputFailure: result.hasInputFailure || writeFailed, failed: failed).finish()
     }
 
