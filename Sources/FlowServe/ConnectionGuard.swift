@@ -222,9 +222,8 @@ struct ServeChannel: ServerChildChannel, HTTPChannelHandler {
     }
 }
 
-/// Hummingbird's connection cap, with the log line issue #15 asks for: once when the cap is reached
-/// (at most once a second), once when connections are accepted again. It runs on the listening
-/// channel's event loop only.
+/// Hummingbird's connection cap, with the log line issue #15 asks for: one line each time the cap is
+/// reached, at most one a second. It runs on the listening channel's event loop only.
 struct ConnectionCap: AvailableConnectionsDelegate {
     let maximum: Int
     private let state: State

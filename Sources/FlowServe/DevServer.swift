@@ -119,6 +119,7 @@ public final class DevServer: Sendable {
     private let server: Server<ServeChannel>
     private let tasks = TaskBox()
     private let bound = PortBox()
+    private let executor = RequestExecutor()
 
     public init(options: ServeOptions, output: ServeOutput) throws(ServeSetupError) {
         self.options = options
@@ -191,7 +192,9 @@ public final class DevServer: Sendable {
     public func start() async throws(ServeSetupError) -> UInt16 {
         let server = self.server
         let failure = FailureBox()
-        let serving = Task {
+        // The server's tasks (Hummingbird's request loop and the handler) run on a thread of their own,
+        // so a rebuild or anything else that keeps Swift's shared pool busy never delays an answer.
+        let serving = Task(executorPreference: executor) {
             do { try await server.run() } catch { failure.record(error) }
             failure.finish()
         }
@@ -266,6 +269,18 @@ public final class DevServer: Sendable {
             return (literal, port)
         }
         throw .invalidHost(host)
+    }
+}
+
+/// Runs the server's tasks one after another on a dispatch queue of their own (and so on a thread of its
+/// own, outside Swift's cooperative pool). Every handler step is short (routing, an HMAC, one small file
+/// read), so one thread answers thousands of requests a second; waiting on sockets is SwiftNIO's.
+final class RequestExecutor: TaskExecutor, @unchecked Sendable {
+    private let queue = DispatchQueue(label: "flowc-serve.requests")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
 

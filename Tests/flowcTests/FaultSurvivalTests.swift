@@ -61,8 +61,40 @@ import Darwin
         return pid
     }
 
+    /// What one interrupted build left: its wait status, the build's siblings, whether the output is one
+    /// whole tree.
+    struct Outcome: Sendable {
+        var attempt: Int
+        var status: Int32
+        var litter: [String]
+        var whole: Bool
+    }
+
+    /// Blocking work (builds, waits) runs on a thread of its own, never on the test runner's shared pool,
+    /// which the server tests and the time-limited tests need.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     @Test(arguments: [SIGINT, SIGTERM])
-    func aSignalInTheWritePhaseRemovesTheStagingTreeOnTheWayOut(signal number: Int32) throws {
+    func aSignalInTheWritePhaseRemovesTheStagingTreeOnTheWayOut(signal number: Int32) async throws {
+        let (outcomes, attempts) = try await Self.offPool { try Self.interruptBuilds(signal: number) }
+        #expect(outcomes.count >= 3, "only \(outcomes.count) signals landed in the write phase in \(attempts) builds")
+        for outcome in outcomes {
+            // WIFSIGNALED and WTERMSIG, which Swift does not import (macros).
+            let signalled = outcome.status & 0x7F != 0 && outcome.status & 0x7F != 0x7F
+            #expect(
+                signalled && outcome.status & 0x7F == number,
+                "attempt \(outcome.attempt): the build must end by the signal, not with status \(outcome.status)")
+            #expect(outcome.litter.isEmpty, "attempt \(outcome.attempt): left \(outcome.litter)")
+            #expect(outcome.whole, "attempt \(outcome.attempt): the output is one whole build")
+        }
+    }
+
+    /// Builds that are sent `number` the moment their staging tree appears, until three were interrupted.
+    static func interruptBuilds(signal number: Int32) throws -> ([Outcome], Int) {
         let folder = try TemporaryFolder()
         let out = folder.url.appendingPathComponent("build/twiml")
         let sources = ["Alpha", "Bravo"].map { KillFaultTests.flows(version: $0) }
@@ -71,12 +103,14 @@ import Darwin
             try folder.write("flows/all.flow", source)
             try? FileManager.default.removeItem(at: out)
             let result = try KillFaultTests.build(in: folder)
-            try #require(result.status == 0, "\(result.stderr)")
-            trees.append(try #require(KillFaultTests.tree(out)))
+            guard result.status == 0, let tree = KillFaultTests.tree(out) else {
+                throw SpawnFailure(code: result.status)
+            }
+            trees.append(tree)
         }
-        var interrupted = 0
+        var outcomes: [Outcome] = []
         var attempt = 0
-        while interrupted < 3 && attempt < 30 {
+        while outcomes.count < 3 && attempt < 30 {
             attempt += 1
             try folder.write("flows/all.flow", sources[attempt % 2])
             let pid = try Self.spawnBuild(in: folder.url)
@@ -94,17 +128,13 @@ import Darwin
             }
             // A build that ended on its own before the signal was delivered did not see it.
             guard sent, status != 0 else { continue }
-            interrupted += 1
-            // WIFSIGNALED and WTERMSIG, which Swift does not import (macros).
-            let signalled = status & 0x7F != 0 && status & 0x7F != 0x7F
-            #expect(
-                signalled && status & 0x7F == number,
-                "attempt \(attempt): the build must end by the signal, not with status \(status)")
-            #expect(Self.litter(beside: out).isEmpty, "attempt \(attempt): left \(Self.litter(beside: out))")
             let tree = KillFaultTests.tree(out)
-            #expect(tree.map { trees.contains($0) } == true, "attempt \(attempt): the output is one whole build")
+            outcomes.append(
+                Outcome(
+                    attempt: attempt, status: status, litter: Self.litter(beside: out),
+                    whole: tree.map { trees.contains($0) } == true))
         }
-        #expect(interrupted >= 3, "only \(interrupted) signals landed in the write phase in \(attempt) builds")
+        return (outcomes, attempt)
     }
 
     /// Flows big enough that fmt takes a while: a window for an editor to save in.
@@ -114,7 +144,14 @@ import Darwin
         }.joined()
     }
 
-    @Test func anEditSavedWhileFmtRunsIsNeverLost() throws {
+    @Test func anEditSavedWhileFmtRunsIsNeverLost() async throws {
+        let lost = try await Self.offPool { try Self.raceEditsAgainstFmt() }
+        #expect(lost.isEmpty, "the edit was lost in rounds \(lost)")
+    }
+
+    /// 40 rounds of `flowc fmt` with an edit saved at a random moment while it runs; the rounds whose
+    /// edit was lost.
+    static func raceEditsAgainstFmt() throws -> [Int] {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("big.flow")
         // How long one fmt of the file takes here, for the editor's random delays.
@@ -147,7 +184,7 @@ import Darwin
             let final = try String(contentsOf: file, encoding: .utf8)
             if !final.contains("edited\(round) 0") || final.contains("original\(round)") { lost.append(round) }
         }
-        #expect(lost.isEmpty, "the edit was lost in rounds \(lost)")
+        return lost
     }
 
     @Test func fmtLeavesAFileEditedSinceItWasReadAloneAndSaysSo() throws {

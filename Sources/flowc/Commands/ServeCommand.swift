@@ -9,7 +9,7 @@ import Darwin
 
 /// `flowc serve`: runs the development server, `flowc-serve`, found next to this executable.
 ///
-/// The server needs an HTTP server and HMAC (FlyingFox, swift-crypto), and `flowc` is the tool the SwiftPM
+/// The server needs an HTTP server and HMAC (HummingbirdCore, swift-crypto), and `flowc` is the tool the SwiftPM
 /// plugins run, which must depend on swift-argument-parser alone; so the server is a separate executable
 /// of the same package, built into the same folder, and this command replaces the process with it
 /// (`execv`): the arguments, the environment (`TWILIO_AUTH_TOKEN`), signals and the exit status are the
