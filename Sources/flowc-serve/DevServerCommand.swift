@@ -22,6 +22,11 @@ struct DevServerCommand: AsyncParsableCommand {
             --insecure turns the check off. One line is printed per request: method, path, flow, leg, \
             step, status and time.
 
+            Every client is bounded (Docs/Robustness.md): the request head to 16 KiB (8 KiB for the target \
+            or any one header, 64 headers; 431 beyond), the body to 64 KiB (413), each request and its \
+            response to 10 s from the moment the connection is free, and open connections to 1,024 or the \
+            descriptor limit minus 32, whichever is lower.
+
             Exit codes: 0 stopped (SIGINT or SIGTERM); 1 the first build has errors (without --watch); \
             2 a usage error, TWILIO_AUTH_TOKEN missing without --insecure, or the address cannot be used.
             """
