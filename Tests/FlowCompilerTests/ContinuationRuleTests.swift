@@ -413,6 +413,42 @@ import Testing
         #expect(places == ["FLOW305 /t/queues/q.wait.xml#0", "FLOW308 /t/queues/q.wait.xml#2"])
     }
 
+    // MARK: - FLOW317: redirect loops that never wait
+
+    /// An empty `<Redirect/>` re-requests the document (§1.3): alone in a step, the leg is handed to the
+    /// same document for ever with nothing to wait on. A background `<Start>` takes no time either.
+    @Test func flow317StepThatOnlyRedirectsToItself() throws {
+        let flow = Deployment.caller([verb("Start", children: [verb("Stream", ["url": "wss://example.com/s"])]), verb("Redirect")])
+        let finding = try #require(flow.check().diagnostics.only)
+        #expect(finding.code == .redirectCycle)
+        #expect(finding.message == "leg 'caller' is redirected in a loop that never waits: step 'start'")
+        #expect(finding.place == Place("legs/caller/start.xml", verb: 0))
+        #expect(finding.notes.count == 3)
+
+        let twin = Deployment.caller([verb("Play", text: "https://cdn.example.com/a.mp3"), verb("Redirect")])
+        #expect(twin.check().diagnostics.isEmpty)
+    }
+
+    /// An Enqueue wait document whose end requests it again and that holds nothing but a redirect to
+    /// itself loops without waiting too, in its copy for the `<Enqueue>`; one with music waits.
+    @Test func flow317WaitDocumentThatOnlyRedirects() throws {
+        var flow = Deployment.caller([
+            verb("Enqueue", ["action": "bye.xml", "waitUrl": "../../queues/q.wait.xml"], text: "q")
+        ])
+        flow.add("legs/caller/bye.xml", [verb("Hangup")])
+        flow.add("queues/q.wait.xml", .enqueueWait, [verb("Redirect", text: "q.wait.xml")])
+        let finding = try #require(flow.check().diagnostics.only)
+        #expect(finding.code == .redirectCycle)
+        #expect(finding.place == Place("queues/q.wait.xml", verb: 0))
+
+        var twin = Deployment.caller([
+            verb("Enqueue", ["action": "bye.xml", "waitUrl": "../../queues/q.wait.xml"], text: "q")
+        ])
+        twin.add("legs/caller/bye.xml", [verb("Hangup")])
+        twin.add("queues/q.wait.xml", .enqueueWait, [verb("Play", text: "https://cdn.example.com/a.mp3"), verb("Redirect", text: "q.wait.xml")])
+        #expect(twin.check().diagnostics.isEmpty)
+    }
+
     // MARK: - FLOW315: a generated document fetched with POST (§5, §8.2 rule 15)
 
     @Test func flow315RedirectAndWaitURLFetchedWithPOST() throws {

@@ -601,6 +601,44 @@ import Testing
             ])
     }
 
+    /// Steps that only redirect to each other are not a pause loop: the transcript ends the leg there as
+    /// the accident FLOW317 reports, where a loop that pauses is shown waiting.
+    @Test func redirectLoopWithNothingThatWaitsIsAnAccidentNotAWait() throws {
+        let text = """
+            flow helpdesk
+              serve at "https://twiml.example.com/helpdesk"
+              leg caller entry
+                step start
+                  say "Welcome."
+                  go -> route
+                step route
+                  go -> check
+                step check
+                  go -> route
+
+            """
+        let built = CheckerTestSupport.build(text)
+        #expect(built.result.diagnostics.map(\.code.rawValue) == ["FLOW317"])
+        let transcript = Self.run(try #require(built.flows.first), "start caller\n")
+        #expect(
+            Self.lines(after: "start caller", in: transcript) == [
+                "  caller   GET /helpdesk/legs/caller/start.xml",
+                "  caller   says “Welcome.”",
+                "  caller   is redirected to route.xml",
+                "  caller   GET /helpdesk/legs/caller/route.xml",
+                "  caller   is redirected to check.xml",
+                "  caller   GET /helpdesk/legs/caller/check.xml",
+                "  caller   is redirected to route.xml",
+                "  caller   (is redirected back to /helpdesk/legs/caller/route.xml with nothing that waits: a loop Twilio documents no outcome for, accident)",
+            ])
+        #expect(Self.ending(of: transcript) == ["  caller   ended: redirected in a loop that never waits (accident)"])
+
+        let waiting = try Self.deployed(text.replacingOccurrences(of: "      go -> check", with: "      pause 5s\n      go -> check"))
+        let loop = Self.run(waiting, "start caller\n")
+        #expect(Self.lines(after: "start caller", in: loop).last == "  caller   (repeats /helpdesk/legs/caller/route.xml until something happens)")
+        #expect(Self.ending(of: loop) == ["  caller   live: repeating its document"])
+    }
+
     // MARK: - Happy path
 
     @Test func happyPathAnswersEverythingThenWindsDown() throws {

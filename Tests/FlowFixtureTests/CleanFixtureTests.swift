@@ -21,7 +21,7 @@ import Testing
 
     /// The FLOW3xx rules a `.flow` file can trigger. The others (FLOW302, 305, 306, 308, 312, 313) are
     /// prevented by code generation and are tested on hand-built documents in `ContinuationRuleTests`.
-    static let rulesTriggeredBySource = ["FLOW301", "FLOW303", "FLOW304", "FLOW307", "FLOW309", "FLOW310", "FLOW311", "FLOW314"]
+    static let rulesTriggeredBySource = ["FLOW301", "FLOW303", "FLOW304", "FLOW307", "FLOW309", "FLOW310", "FLOW311", "FLOW314", "FLOW317"]
 
     @Test(arguments: fixtureNames)
     func buildsWithNoDiagnosticUnderStrict(_ name: String) {

@@ -13,6 +13,7 @@ protocol ContinuationRule {
 enum ContinuationRules {
     static let all: [any ContinuationRule.Type] = [
         FallOffRule.self,
+        RedirectCycleRule.self,
         UnresolvedURLRule.self,
         MisplacedLeaveRule.self,
         RepeatedDocumentRule.self,

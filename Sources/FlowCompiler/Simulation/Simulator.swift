@@ -14,6 +14,9 @@ public struct Simulator {
     var transcript = Transcript()
     var legs: [String: LegRun] = [:]
     var rooms: [String: RoomRun] = [:]
+    /// Points on a redirect loop that never waits (`CallGraph.instantCycles()`): a leg that comes back to
+    /// one is not waiting but trapped, the accident FLOW317 reports.
+    let instantLoop: Set<Int>
 
     /// What one leg is doing.
     struct LegRun {
@@ -60,6 +63,7 @@ public struct Simulator {
     public init(flow: DeployedFlow) {
         self.flow = flow
         graph = CallGraph(flow: flow)
+        instantLoop = Set(graph.instantCycles().joined())
         for leg in flow.legs { legs[leg.name] = LegRun() }
         transcript.width = max(transcript.width, flow.legs.map(\.name.count).max() ?? 0)
     }
@@ -333,6 +337,11 @@ public struct Simulator {
             if point.index == 0 {
                 let route = graph.document(of: node).route
                 guard visited.insert(point.document).inserted else {
+                    if instantLoop.contains(node) {
+                        transcript.line(leg, "(is redirected back to \(route) with nothing that waits: a loop Twilio documents no outcome for, accident)")
+                        legs[leg]?.state = .ended("redirected in a loop that never waits (accident)")
+                        return
+                    }
                     transcript.line(leg, "(repeats \(route) until something happens)")
                     legs[leg]?.state = .waiting(node: node, .looping)
                     return
@@ -428,6 +437,11 @@ public struct Simulator {
         transcript.line(leg, "hears the queue's wait document: \(wait.method ?? "GET") \(graph.document(of: current).route)")
         var seen: Set<Int> = []
         while seen.insert(current).inserted {
+            if instantLoop.contains(current) {
+                transcript.line(leg, "(the wait document is redirected in a loop with nothing that waits: accident)")
+                legs[leg]?.state = .ended("redirected in a loop that never waits (accident)")
+                return
+            }
             guard let verb = graph.verb(at: current) else { break }
             transcript.line(leg, VerbDescription.describe(verb))
             if verb == .leave {

@@ -15,6 +15,7 @@ extension DiagnosticCode {
     public static let holdWithEndOnExit = DiagnosticCode("FLOW314", "hold-with-end-on-exit", .warning)
     public static let documentFetchedWithPOST = DiagnosticCode("FLOW315", "document-fetched-with-post", .error)
     public static let twimlLeaveOutsideWait = DiagnosticCode("FLOW316", "twiml-leave-outside-wait", .error)
+    public static let redirectCycle = DiagnosticCode("FLOW317", "redirect-cycle", .error)
 }
 
 extension DiagnosticCatalog {
@@ -501,5 +502,46 @@ extension DiagnosticCatalog {
                 <Response><Play>https://cdn.example.com/music.mp3</Play><Leave/></Response>
                 """),
             internal: true),
+        DiagnosticCodeEntry(
+            .redirectCycle,
+            title: "documents redirect to each other with nothing that waits",
+            explanation: """
+                A `go -> step` is a <Redirect>: Twilio fetches the step's document and runs it at once. When \
+                steps only redirect to each other (`go -> b` in step a, `go -> a` in step b), the leg is handed \
+                round the loop with no verb that speaks, plays, waits for input or connects anything. That is \
+                not a wait: the caller hears silence while Twilio fetches documents as fast as it can. Twilio's \
+                voice documentation says nothing of what happens then (the <Redirect> page only says that it \
+                transfers control; the one documented limit on documents, error 14106 with 50 documents, is \
+                for Messaging reply sessions: Docs/Twilio.md#redirect-loops), so flowc counts the loop as hanging the leg up by accident. \
+                The diagnostic points at the first redirect of the loop a leg reaches and lists the path to \
+                it and the loop, one step a note. Give one step of the loop something to wait for (a pause, \
+                audio, a gather) or end it.
+                """,
+            wrong: .flow("""
+                flow helpdesk
+                  serve at "https://twiml.example.com/helpdesk"
+                  leg caller entry
+                    step start
+                      say "Welcome to the help desk."
+                      go -> route
+                    step route
+                      go -> check
+                    step check
+                      go -> route
+                """),
+            right: .flow("""
+                flow helpdesk
+                  serve at "https://twiml.example.com/helpdesk"
+                  leg caller entry
+                    step start
+                      say "Welcome to the help desk."
+                      go -> route
+                    step route
+                      say "All our agents are busy. Please stay on the line."
+                      pause 10s
+                      go -> check
+                    step check
+                      go -> route
+                """)),
     ]
 }
