@@ -165,6 +165,23 @@ struct CallGraph {
     /// The typed view of the verb at a node, or `nil` at the end of a document.
     func verb(at node: Int) -> TwiMLVerb? { views[node] }
 
+    /// Whether a leg at `node` waits until someone else acts: in a queue (`<Enqueue>`) or in a conference
+    /// (`<Dial><Conference>`). Every other wait is bounded by a timeout or by the leg's own input.
+    func isUnboundedWait(_ node: Int) -> Bool {
+        guard let verb = views[node] else { return false }
+        switch verb {
+        case .enqueue: return true
+        case .dial(let dial):
+            switch dial.target {
+            case .conference: return true
+            case .parties, .queue: return false
+            }
+        case .say, .play, .pause, .gather, .record, .leave, .connect, .redirect, .hangup, .reject, .refer, .pay,
+            .background, .ungenerated:
+            return false
+        }
+    }
+
     // MARK: - Construction
 
     /// Adds `point` and everything reachable from it, iteratively (no recursion: a flow of 10,000 steps

@@ -13,6 +13,11 @@ struct CallPaths {
     /// Nodes from which some path ends the leg (`.exit` or `.fallOff`) without passing a point where the
     /// leg waits (a dial, a queue, a gather, a pause): the leg is hung up at once.
     let endsWithoutWaiting: [Bool]
+    /// Nodes from which some path ends the leg (`.exit` or `.fallOff`) before it reaches an unbounded wait
+    /// (`CallGraph.isUnboundedWait`: a queue or a conference, where the leg stays until someone else acts).
+    /// A bounded wait (a pause, a gather, a dial that times out) does not count: after a hold, a leg on such
+    /// a path can be hung up while the held leg still waits to come back.
+    let endsBeforeUnboundedWait: [Bool]
 
     init(graph: CallGraph) {
         self.graph = graph
@@ -20,20 +25,26 @@ struct CallPaths {
         var predecessors = [[Int]](repeating: [], count: count)
         var fallOffSeeds: [Int] = []
         var quickSeeds: [Int] = []
+        var endSeeds: [Int] = []
         for node in 0..<count {
             for edge in graph.edges[node] {
                 switch edge.target {
                 case .point(let next): predecessors[next].append(node)
                 case .fallOff:
                     fallOffSeeds.append(node)
+                    endSeeds.append(node)
                     if !edge.waits { quickSeeds.append(node) }
                 case .exit:
+                    endSeeds.append(node)
                     if !edge.waits { quickSeeds.append(node) }
                 default: break
                 }
             }
         }
         self.predecessors = predecessors
+        endsBeforeUnboundedWait = Self.backward(
+            from: endSeeds.filter { !graph.isUnboundedWait($0) }, count: count, predecessors: predecessors
+        ) { from, _ in !graph.isUnboundedWait(from) }
         canFallOff = Self.backward(from: fallOffSeeds, count: count, predecessors: predecessors) { _, _ in true }
         endsWithoutWaiting = Self.backward(from: quickSeeds, count: count, predecessors: predecessors) {
             from, to in
@@ -61,22 +72,27 @@ struct CallPaths {
 
     /// The nodes reachable from `roots`, each with the edge it was first reached by (for counterexamples).
     func reach(from roots: [Int]) -> Reach {
-        breadthFirst(from: roots, following: { _ in true }, stoppingAt: { _ in false }).reach
+        breadthFirst(from: roots, following: { _ in true }, expanding: { _ in true }, stoppingAt: { _ in false }).reach
     }
 
     /// The shortest path from `roots` to a node that has an edge satisfying `isGoal`, with that edge.
     /// Without `waitingAllowed`, the walk does not pass a point where the leg waits.
-    func shortestPath(from roots: [Int], where isGoal: (CallGraph.Edge) -> Bool, waitingAllowed: Bool = true)
-        -> (path: [Step], last: CallGraph.Edge)?
-    {
-        let walk = breadthFirst(from: roots, following: { waitingAllowed || !$0.waits }, stoppingAt: isGoal)
+    /// With `stoppingAtUnboundedWaits`, the walk does not go on from a queue or a conference.
+    func shortestPath(
+        from roots: [Int], where isGoal: (CallGraph.Edge) -> Bool, waitingAllowed: Bool = true,
+        stoppingAtUnboundedWaits: Bool = false
+    ) -> (path: [Step], last: CallGraph.Edge)? {
+        let walk = breadthFirst(
+            from: roots, following: { waitingAllowed || !$0.waits },
+            expanding: { !stoppingAtUnboundedWaits || !graph.isUnboundedWait($0) }, stoppingAt: isGoal)
         return walk.goal.map { (walk.reach.path(to: $0.node), $0.edge) }
     }
 
     /// One breadth-first walk: follows the edges `follows` accepts, and stops at the first edge `isGoal`
     /// accepts (checked before `follows`, so a goal edge counts even where the walk would not go on).
     private func breadthFirst(
-        from roots: [Int], following follows: (CallGraph.Edge) -> Bool, stoppingAt isGoal: (CallGraph.Edge) -> Bool
+        from roots: [Int], following follows: (CallGraph.Edge) -> Bool, expanding expands: (Int) -> Bool,
+        stoppingAt isGoal: (CallGraph.Edge) -> Bool
     ) -> (reach: Reach, goal: (node: Int, edge: CallGraph.Edge)?) {
         var parent: [Int: (node: Int, label: String)?] = [:]
         var queue: [Int] = []
@@ -88,6 +104,7 @@ struct CallPaths {
         while head < queue.count {
             let node = queue[head]
             head += 1
+            guard expands(node) else { continue }
             for edge in graph.edges[node] {
                 if isGoal(edge) { return (Reach(order: queue, parent: parent), (node, edge)) }
                 guard follows(edge), case .point(let next) = edge.target, parent[next] == nil else { continue }

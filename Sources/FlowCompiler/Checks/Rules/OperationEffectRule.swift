@@ -6,7 +6,9 @@ import FlowDiagnostics
 ///
 /// - FLOW303: moving the parent of a `<Dial>` hangs up the child it dialed (Docs/Twilio.md#dial-bridge).
 /// - FLOW301: a leg whose dial, queue or conference ends because of the move falls off its continuation,
-///   or, after a hold, is hung up before it waits.
+///   or, after a hold, can end before it reaches an unbounded wait (a queue, a conference, a loop with no
+///   way out): a bounded wait that then hangs up (a survey that times out) drops the leg the held one is
+///   meant to come back to.
 enum OperationEffectRule: ContinuationRule {
     static func check(_ context: inout ProofContext) {
         for operation in context.flow.operations {
@@ -122,7 +124,7 @@ enum OperationEffectRule: ContinuationRule {
         let fallsOff = continuation.contains { $0.target == .fallOff } || starts.contains { paths.canFallOff[$0] }
         let hungUp =
             operation.kind == .hold
-            && (continuation.contains { $0.target == .exit } || starts.contains { paths.endsWithoutWaiting[$0] })
+            && (continuation.contains { $0.target == .exit } || starts.contains { paths.endsBeforeUnboundedWait[$0] })
         guard fallsOff || hungUp, context.firstTime("partner \(operation.key) \(partner) \(node)") else { return }
         let document = graph.document(of: node)
         let place = document.leg == partner && document.step != nil ? "step '\(document.step ?? "")'" : document.title
@@ -136,14 +138,14 @@ enum OperationEffectRule: ContinuationRule {
             fallsOff
             ? paths.shortestPath(from: starts, where: { $0.target == .fallOff })
             : paths.shortestPath(
-                from: starts, where: { $0.target == .exit || $0.target == .fallOff }, waitingAllowed: false)
+                from: starts, where: { $0.target == .exit || $0.target == .fallOff }, stoppingAtUnboundedWaits: true)
         if let found {
             notes.append(contentsOf: context.pathNotes(leg: partner, found.path))
         }
         let ending =
             fallsOff
             ? "the document of leg '\(partner)' has no verb left: Twilio hangs '\(partner)' up (Docs/Twilio.md#end-of-document, Docs/Twilio.md#dial-bridge)"
-            : "leg '\(partner)' hangs up before it can wait for the held leg to come back"
+            : "leg '\(partner)' can hang up before it reaches a wait that lasts until the held leg comes back (a queue, a conference, a loop): a hold must be reversible"
         notes.append(Note(ending))
         context.report(
             Diagnostic(
