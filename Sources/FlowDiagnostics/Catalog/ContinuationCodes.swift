@@ -31,8 +31,10 @@ extension DiagnosticCatalog {
                 leg ends and runs its action or its next verb (Docs/Twilio.md#dial-bridge), an agent's \
                 <Dial><Queue> ends when the queued caller is moved, and a queued caller leaves its <Enqueue> when \
                 the agent is moved (Docs/Twilio.md#conference-and-queue-legs). If that continuation reaches the end of a document, Twilio hangs the \
-                other leg up (Docs/Twilio.md#end-of-document, Docs/Twilio.md#dial-bridge). After a hold, the other leg must also wait for the \
-                held leg to come back rather than hang up at once. The diagnostic points at the verb whose \
+                other leg up (Docs/Twilio.md#end-of-document, Docs/Twilio.md#dial-bridge). After a hold, the other leg must also reach a wait \
+                that lasts until the held leg comes back (a queue, a conference, or a loop with no way out): a \
+                bounded wait that then hangs up, such as a survey that times out or a dial that ends in a \
+                goodbye, drops the leg the held one is meant to return to. The diagnostic points at the verb whose \
                 continuation is missing and lists the path, step by step.
                 """,
             wrong: .flow("""
