@@ -333,7 +333,7 @@ private let inStep = "flow f\n  leg l entry\n    step s\n"
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func fiveThousandNestedLevels() {
+    @Test(.timeLimit(.minutes(5))) func fiveThousandNestedLevels() {
         let depth = 5000
         let lines = (0..<depth).map { String(repeating: " ", count: $0) + "gather then hangup\n" }
         let text = "flow f\n leg l entry\n  step s\n" + lines.map { "   " + $0 }.joined()
