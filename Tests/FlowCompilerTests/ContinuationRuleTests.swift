@@ -87,9 +87,39 @@ import Testing
         flow.add("rooms/desk.wait.xml", .conferenceWait, [verb("Play", text: "https://cdn.example.com/w.mp3")])
         let graph = flow.graph
         #expect(graph.outcomes("legs/caller/start.xml", 0) == [
-            "conferenceWait -> rooms/desk.wait.xml#0 (waits)", "dialEnds -> legs/caller/start.xml#1 (waits)",
+            "conferenceWait -> rooms/desk.wait.xml#0 (waits)", "joinFails -> legs/caller/start.xml#1 (waits)",
+            "dialEnds -> legs/caller/start.xml#1 (waits)",
         ])
         #expect(graph.outcomes("rooms/desk.wait.xml", 1) == ["documentEnd -> silence (waits)"])
+    }
+
+    /// A call that cannot join (a participant label in use, 16025) goes on with the next verb even when
+    /// the dial has an action, so the `<Redirect>` code generation writes after it is reachable, and FLOW308
+    /// accepts it; after a dial of a number the same copy is accepted too, but a different verb is dead code.
+    @Test func aFailedJoinGoesOnWithTheNextVerbEvenWithAnAction() {
+        var flow = Deployment.caller([
+            verb("Dial", ["action": "after.xml"], children: [verb("Conference", text: "desk")]),
+            verb("Redirect", text: "after.xml"),
+        ])
+        flow.add("legs/caller/after.xml", [verb("Hangup")])
+        #expect(flow.graph.outcomes("legs/caller/start.xml", 0) == [
+            "joinFails -> legs/caller/start.xml#1 (waits)", "dialEnds -> legs/caller/after.xml#0 (waits)",
+        ])
+        #expect(flow.check().diagnostics.isEmpty)
+
+        var number = Deployment.caller([
+            verb("Dial", ["action": "after.xml"], children: [verb("Number", text: "+15551230000")]),
+            verb("Redirect", text: "after.xml"),
+        ])
+        number.add("legs/caller/after.xml", [verb("Hangup")])
+        #expect(number.check().diagnostics.isEmpty)
+
+        var dead = Deployment.caller([
+            verb("Dial", ["action": "after.xml"], children: [verb("Number", text: "+15551230000")]),
+            say("never"), verb("Hangup"),
+        ])
+        dead.add("legs/caller/after.xml", [verb("Hangup")])
+        #expect(dead.check().diagnostics.map(\.code) == [.unreachableTwiMLVerb])
     }
 
     @Test func enqueueWaitsInItsWaitDocumentAndLeavesIntoItsAction() {

@@ -52,6 +52,10 @@ struct CallGraph {
         case conferenceWait
         /// Any end of a `<Dial>` (every DialCallStatus): its action, or the next verb.
         case dialEnds
+        /// A `<Dial><Conference>` the leg cannot join (a participant label in use, 16025; a full room,
+        /// undocumented, treated alike): the next verb, even when the dial has an action
+        /// (Docs/Twilio.md#conference-and-queue-legs).
+        case joinFails
         /// The end of a `<Connect>` session: its action, or the next verb.
         case sessionEnds
         /// The end of a `<Pay>` capture or a `<Refer>` exchange: its action, or the next verb.
@@ -90,6 +94,7 @@ struct CallGraph {
             case .recordFallsThrough: "if Twilio goes on after the recording, the next verb runs"
             case .conferenceWait: "waits for the conference to start, hearing its wait document"
             case .dialEnds: "the dial ends"
+            case .joinFails: "cannot join the conference (a participant label in use, or a full room): the leg goes on with the next verb"
             case .sessionEnds: "the connected session ends"
             case .verbEnds: "the verb ends"
             case .queueWait: "waits in the queue, hearing its wait document"
@@ -312,6 +317,9 @@ struct CallGraph {
                     waiting.method = wait.method
                     result.append(waiting)
                 }
+                // Counted as a wait for the hold test of FLOW301, like the dial's other runtime ends:
+                // labels are proved distinct (FLOW310), and whether a room is full is runtime state.
+                result.append(edge(to: next, .joinFails, waits: true))
             }
             result.append(transfer(dial.action, orTo: next, from: point, .dialEnds))
             return result

@@ -10,14 +10,20 @@ extension FlowLowering {
     /// - a record is followed by its own continuation again (`<Redirect>` to the step, or `<Hangup/>`):
     ///   Twilio documents the verbs after `<Record>` as unreachable, yet its own voicemail example relies
     ///   on the next verb running (Docs/Twilio.md#record, Docs/Twilio.md#outcomes), and no verb of the step may follow a `then`
-    ///   (Grammar.md §8), so the copy only keeps the leg from falling off if Twilio does go on.
+    ///   (Grammar.md §8), so the copy only keeps the leg from falling off if Twilio does go on;
+    /// - every `<Dial action>` (`dial`, `dial queue`, `join` with `then -> step`) is followed by a
+    ///   `<Redirect>` to the same step: a call that cannot join a conference (a participant label in use,
+    ///   error 16025) goes on with the next verb, not the action, and a full room's outcome is not
+    ///   documented (Docs/Twilio.md#conference-and-queue-legs), so the copy gives the leg the same
+    ///   continuation either way. It follows every dial, not only joins, so a dial's continuation never
+    ///   depends on its kind.
     mutating func lowerTopLevel(_ verb: Verb, into builder: inout DocumentBuilder) {
         let index = builder.nextIndex
         let element = lower(verb, at: [index], into: &builder)
         builder.append(element)
         guard let continuation = verb.continuation else { return }
         switch (verb, continuation.value) {
-        case (.record, .step(let id)):
+        case (.record, .step(let id)), (.dial, .step(let id)), (.dialQueue, .step(let id)), (.join, .step(let id)):
             builder.element([builder.nextIndex], from: continuation.span)
             builder.text(of: [builder.nextIndex], from: continuation.span)
             builder.append(.redirect(url(of: stepFile(id), from: builder.file), method: .get))

@@ -30,7 +30,7 @@ enum RedirectCycleRule: ContinuationRule {
             }
             notes.append(
                 Note(
-                    "then \(place(of: ordered[0], leg: leg, context)) again, and so on, with no verb that waits or plays anything; Twilio documents no outcome for such a loop on a voice call (its one limit on documents, error 14106, is for Messaging), so flowc counts it as hanging the leg up"
+                    "then \(place(of: ordered[0], leg: leg, context)) again, and so on, with no verb that waits or plays anything; Twilio documents no outcome for such a loop on a voice call (its one limit on documents, error 14106, is for Messaging), so flowc counts it as hanging the leg up (Docs/Twilio.md#redirect-loops)"
                 ))
             var places: [String] = []
             for node in ordered + [ordered[0]] {
