@@ -10,7 +10,35 @@ import PackagePlugin
 /// The command fails when flowc reports an error, and writes nothing then.
 @main
 struct FlowCommandPlugin: CommandPlugin {
+    /// `swift package compile-flows --help`: the plugin's own options and defaults, which differ from
+    /// `flowc build`'s (the output is `twiml/` in the package, not `build/twiml`; the inputs are the targets'
+    /// .flow files, not `flows/`), so the help is the plugin's and not flowc's.
+    static let help = """
+        OVERVIEW: Build the package's .flow files into a static TwiML tree and routes.json.
+
+        USAGE: swift package --allow-writing-to-package-directory compile-flows [--out <dir>] [--target <name> ...] [<flowc build options>]
+
+        OPTIONS:
+          --out <dir>        The output folder, relative to the package root (default: twiml).
+          --target <name>    A target whose .flow files are built; repeat for several (default: every target).
+          --urls relative|absolute
+                             URLs between documents (default: relative).
+          --strict           Treat warnings as errors (default: the .flowc.json beside the flows, else off).
+          --dry-run          List the files that would be written, changed and removed; write nothing.
+          --format text|json|sarif|github|junit
+                             How diagnostics are printed (default: text).
+          -h, --help         Show this help.
+
+        All selected files are built together, as 'flowc build' does; a flow with an error fails the \
+        command and nothing is written.
+
+        """
+
     func performCommand(context: PluginContext, arguments: [String]) async throws {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(Self.help, terminator: "")
+            return
+        }
         var extractor = ArgumentExtractor(arguments)
         let out = extractor.extractOption(named: "out").last ?? "twiml"
         let names = extractor.extractOption(named: "target")

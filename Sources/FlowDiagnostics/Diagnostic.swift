@@ -64,6 +64,10 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// A one-line hint ("did you mean 'start'?").
     public var help: String?
     public var fixIts: [FixIt]
+    /// Why a warning is reported as an error (`--strict`, or the configuration file's severity table);
+    /// `nil` when the severity is the diagnostic's own. Shown by every format, so a promoted warning never
+    /// looks like an error of the code's own.
+    public var promotedBy: String? = nil
 
     public init(
         _ code: DiagnosticCode,

@@ -3,7 +3,8 @@
 ///
 /// Codes are permanent: a retired code keeps its number reserved. Ranges:
 /// 0xx input and lexical, 1xx syntax, 2xx names and meaning, 3xx continuation and flow graph,
-/// 4xx TwiML constraints, 5xx style, 6xx simulation scenarios, 9xx internal errors.
+/// 4xx TwiML constraints, 5xx style, 6xx simulation scenarios, 7xx the tool (command line, output folder,
+/// configuration, suppressions, baselines), 9xx internal errors.
 ///
 /// Every code is a constant declared beside its catalog entry (`DiagnosticCode.undefinedReference`,
 /// in `Catalog/NameCodes.swift`), and the initializer is internal to this module, so a stage cannot

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct DiagnosticRendererTests {
     @Test func formatsAreTheCLISpellings() {
-        #expect(DiagnosticFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github"])
+        #expect(DiagnosticFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github", "junit"])
         #expect(DiagnosticFormat(rawValue: "github-actions") == nil)
     }
 

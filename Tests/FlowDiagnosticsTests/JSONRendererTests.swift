@@ -40,6 +40,7 @@ import Testing
                   "message": "cannot read 'missing.flow'",
                   "notes": [],
                   "path": null,
+                  "promotedBy": null,
                   "range": null,
                   "severity": "warning"
                 },
@@ -94,6 +95,7 @@ import Testing
                     }
                   ],
                   "path": "flows/ivr.flow",
+                  "promotedBy": null,
                   "range": {
                     "end": {
                       "column": 12,

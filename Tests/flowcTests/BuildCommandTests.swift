@@ -135,7 +135,8 @@ import Testing
         let result = try build(["--dry-run"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
-            result.stdout == "would build 1 flow: 2 documents (2 to write, 0 unchanged, 0 to remove) in build/twiml\n")
+            result.stdout == "would write hello/legs/caller/start.xml\nwould write routes.json\n"
+                + "would build 1 flow: 2 documents (2 to write, 0 unchanged, 0 to remove) in build/twiml\n")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("build").path))
     }
 

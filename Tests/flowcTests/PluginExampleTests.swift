@@ -64,6 +64,14 @@ import Testing
         let routes = try String(contentsOf: tree.appendingPathComponent("routes.json"), encoding: .utf8)
         #expect(routes.contains("\"key\": \"hold-caller\""))
 
+        // 2b. Its help shows the plugin's defaults, not flowc build's.
+        let help = try Self.swift([
+            "package", "--package-path", package.path, "--scratch-path", scratch, "compile-flows", "--help",
+        ])
+        #expect(help.status == 0, "\(help.output)")
+        #expect(help.output.contains("(default: twiml)") && help.output.contains("(default: every target)"), "\(help.output)")
+        #expect(!help.output.contains("build/twiml"), "flowc build's default is not the plugin's: \(help.output)")
+
         // 3. A syntax error at a known place fails the build with the diagnostic at the file's absolute path.
         var lines = try String(contentsOf: flow, encoding: .utf8).components(separatedBy: "\n")
         #expect(lines[15] == "      say \"Thank you for calling. Connecting you to an agent.\"")

@@ -48,6 +48,12 @@ extension Compiler {
                     help: names.isEmpty ? nil : "flows: " + names.joined(separator: ", ")))
             return result
         }
+        if let scenario {
+            let unknown = ScenarioNames.check(
+                scenario, legs: deployed.legs.map(\.name), operations: deployed.operations.map(\.key))
+            result.diagnostics += unknown
+            guard unknown.isEmpty else { return result }
+        }
         result.transcript = Simulator.run(deployed, scenario: scenario)
         return result
     }

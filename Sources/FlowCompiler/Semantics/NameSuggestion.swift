@@ -2,9 +2,9 @@
 ///
 /// Only close names are suggested: a suggestion far from what was written misleads more than it
 /// helps. Ties are broken alphabetically so the suggestion never depends on declaration order.
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The candidate closest to `name`, if one is close enough.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, name.count / 3))
         var best: (distance: Int, name: String)?
         for candidate in Set(candidates) where candidate != name {

@@ -2,6 +2,7 @@ extension DiagnosticCode {
     public static let unknownScenarioEvent = DiagnosticCode("FLOW601", "unknown-scenario-event", .error)
     public static let malformedScenarioEvent = DiagnosticCode("FLOW602", "malformed-scenario-event", .error)
     public static let simulatedFlowNotChosen = DiagnosticCode("FLOW603", "simulated-flow-not-chosen", .error)
+    public static let unknownScenarioName = DiagnosticCode("FLOW604", "unknown-scenario-name", .error)
 }
 
 extension DiagnosticCatalog {
@@ -46,5 +47,21 @@ extension DiagnosticCatalog {
                 """,
             wrong: .command("flowc simulate flows/all.flow"),
             right: .command("flowc simulate flows/all.flow --flow sales")),
+        DiagnosticCodeEntry(
+            .unknownScenarioName,
+            title: "a scenario names a leg or operation the flow does not have",
+            explanation: """
+                Scenario events name the flow's legs and its operations by key (hold-caller). A name the flow \
+                does not have is a mistake in the scenario, so the simulation stops there with the closest name \
+                suggested, rather than ignoring the event.
+                """,
+            wrong: .scenario("""
+                start callr
+                hangup caller
+                """),
+            right: .scenario("""
+                start caller
+                hangup caller
+                """)),
     ]
 }

@@ -9,6 +9,8 @@ public enum DiagnosticFormat: String, Sendable, Hashable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands (`::error file=…::`), one line per diagnostic.
     case github
+    /// JUnit XML, one test suite per file, for CI dashboards (`JUnitRenderer`).
+    case junit
 
     /// A one-line description for `--help` listings.
     public var summary: String {
@@ -17,6 +19,7 @@ public enum DiagnosticFormat: String, Sendable, Hashable, CaseIterable {
         case .json: "JSON, version 1 (Docs/Diagnostics-JSON.md)"
         case .sarif: "SARIF 2.1.0 for code scanning"
         case .github: "GitHub Actions annotations"
+        case .junit: "JUnit XML for CI dashboards"
         }
     }
 }

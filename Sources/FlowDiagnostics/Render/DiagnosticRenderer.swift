@@ -19,6 +19,7 @@ public enum DiagnosticRenderer {
         case .json: JSONRenderer().render(diagnostics)
         case .sarif: SARIFRenderer(options: options).render(diagnostics, sources: sources)
         case .github: GitHubRenderer().render(diagnostics)
+        case .junit: JUnitRenderer().render(diagnostics, sources: sources)
         }
     }
 

@@ -4,7 +4,8 @@
 ///
 ///     ::error file=flows/ivr.flow,line=14,col=7,endLine=14,endColumn=11,title=FLOW201::unknown step 'mian'%0Ahelp: did you mean 'main'?
 ///
-/// - `error` → `::error`, `warning` → `::warning`, `note` → `::notice`.
+/// - `error` → `::error`, `warning` → `::warning`, `note` → `::notice`. A promoted warning is an `::error`
+///   whose title says so: `title=FLOW224 (warning, promoted by --strict)`.
 /// - Positions are our 1-based character columns with an exclusive end, like the span. GitHub accepts
 ///   columns only within one line, so a span over several lines gives `line` and `endLine` alone.
 ///   A diagnostic without a span has only `title`.
@@ -35,7 +36,8 @@ public struct GitHubRenderer: Sendable {
                 properties.append(("endLine", String(max(span.end.line, span.start.line))))
             }
         }
-        properties.append(("title", diagnostic.code.rawValue))
+        properties.append(
+            ("title", diagnostic.code.rawValue + (diagnostic.promotionLabel.map { " (\($0))" } ?? "")))
         let renderedProperties = properties.map { name, value in
             "\(name)=\(Self.escapeProperty(TerminalText.visible(value, keepingLineBreaks: true)))"
         }

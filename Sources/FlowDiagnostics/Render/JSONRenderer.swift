@@ -25,6 +25,7 @@ public struct JSONRenderer: Sendable {
         .object([
             "code": .string(diagnostic.code.rawValue),
             "severity": .string(diagnostic.severity.rawValue),
+            "promotedBy": .string(diagnostic.promotedBy),
             "message": .string(diagnostic.message),
             "path": .string(diagnostic.span?.path),
             "range": range(diagnostic.span),

@@ -13,6 +13,8 @@
 /// - A result's `message.text` is the message, then one line per note without a span, the help, and
 ///   each fix-it that has no edits. Notes with spans become `relatedLocations`; fix-its with edits become
 ///   `fixes`. Nothing in a diagnostic is lost.
+/// - A promoted warning is `level: error` with `properties.promotedBy` (`--strict`, or the configuration
+///   file) and `properties.originalLevel` `warning`; its rule's `defaultConfiguration.level` stays `warning`.
 /// - A code missing from the catalog still gets its `ruleId`, but no `ruleIndex`.
 /// - A diagnostic without a span has no `locations`.
 public struct SARIFRenderer: Sendable {
@@ -104,6 +106,9 @@ public struct SARIFRenderer: Sendable {
                 "message": SARIFRenderer.text(lines.joined(separator: "\n")),
             ]
             if let ruleIndex { result["ruleIndex"] = .int(ruleIndex) }
+            if let promotedBy = diagnostic.promotedBy {
+                result["properties"] = .object(["promotedBy": .string(promotedBy), "originalLevel": .string("warning")])
+            }
             if let span = diagnostic.span {
                 result["locations"] = .array([.object(["physicalLocation": physicalLocation(span)])])
             }

@@ -15,6 +15,7 @@
 /// - The header is exactly gcc/clang/swiftc's `path:line:col: severity: message`, with the code in
 ///   brackets at the end, so Xcode, editors and CI problem matchers read it. It is the only line that
 ///   starts in column 0; everything belonging to the diagnostic is indented beneath it.
+/// - A warning promoted to an error says so after its code: `[FLOW224] (warning, promoted by --strict)`.
 /// - A diagnostic without a span has no file to name (a missing input, a bad option); its header names
 ///   the tool instead, as clang does: `flowc: error: message [FLOW001]`.
 /// - The snippet is the span's first line only (see `SourceExcerpt`); it is left out when the file is
@@ -84,6 +85,7 @@ public struct TextRenderer: Sendable {
         return paint(TerminalText.visible(location) + ":", .bold) + " "
             + paint(diagnostic.severity.rawValue + ":", TerminalStyle(diagnostic.severity)) + " "
             + paint(TerminalText.visible(diagnostic.message), .bold) + " [\(diagnostic.code)]"
+            + (diagnostic.promotionLabel.map { " (\($0))" } ?? "")
     }
 
     private func detail(_ label: String, _ style: TerminalStyle, _ text: String) -> String {

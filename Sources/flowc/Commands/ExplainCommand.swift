@@ -32,11 +32,11 @@ struct ExplainCommand: ParsableCommand {
         case .found(let entry):
             StandardStream.output.write(CodeExplanation.text(for: entry))
         case .unknown(let normalized, let suggestions):
-            var message = "error: unknown diagnostic code '\(normalized)'\n"
+            var message = "flowc: error: unknown diagnostic code '\(normalized)' [FLOW706]\n"
             if !suggestions.isEmpty {
-                message += "help: did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?\n"
+                message += "  help: did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?\n"
             }
-            message += "note: 'flowc explain --all' lists every code\n"
+            message += "  note: 'flowc explain --all' lists every code\n"
             StandardStream.error.write(message)
             try ExitStatus.usageOrInput.finish()
         }

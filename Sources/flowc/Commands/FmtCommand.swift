@@ -9,7 +9,8 @@ struct FmtCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Format .flow files in the canonical layout.",
         discussion: """
-            A file is rewritten only when formatting changes its bytes, and atomically: it always holds \
+            With no path, the paths of the .flowc.json in the working directory or above, else ./flows, \
+            are formatted. A file is rewritten only when formatting changes its bytes, and atomically: it always holds \
             either its old or its new text. A file saved by someone else while fmt runs is left with that \
             edit, and named. A file with a syntax error or invalid UTF-8 is never rewritten; \
             its diagnostics are printed instead. Rewritten files (or, with --check, files that would be) \
@@ -25,7 +26,8 @@ struct FmtCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or folders to format (default: flows), or '-' for standard input.")
+    @Argument(help: "Files or folders to format (default: the configuration's paths, else flows), or '-' for standard input.",
+        completion: .file(extensions: ["flow"]))
     var paths: [String] = []
 
     @Flag(help: "Write nothing; list the files that would change and exit 1 if there is one.")
@@ -42,6 +44,18 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         if paths == ["-"] { return try formatStandardInput() }
+        var paths = self.paths
+        // Only the configuration's `paths` concern fmt; its problems still stop the run, as for check.
+        if paths.isEmpty, let file = FlowConfiguration.find(from: []) {
+            let loaded = FlowConfiguration.load(path: file)
+            if !loaded.diagnostics.isEmpty {
+                StandardStream.error.write(DiagnosticRenderer.render(
+                    loaded.diagnostics, sources: DiagnosticRenderer.sources(loaded.source.map { [$0] } ?? []),
+                    options: DiagnosticRenderOptions(colour: ColorChoice.auto.isEnabled, summary: true)))
+            }
+            if loaded.hasErrors { try ExitStatus.usageOrInput.finish() }
+            paths = loaded.configuration.paths ?? []
+        }
         let result = Compiler.format(paths: paths)
         let options = DiagnosticRenderOptions(colour: ColorChoice.auto.isEnabled, summary: true)
         StandardStream.error.write(DiagnosticRenderer.render(
@@ -69,7 +83,8 @@ struct FmtCommand: ParsableCommand {
                     editedMeanwhile = true
                 }
             } catch {
-                StandardStream.error.write("error: \(error)\n")
+                StandardStream.error.write(DiagnosticRenderer.render(
+                    [OutputProblem.diagnostic(for: error)], sources: [:], options: DiagnosticRenderOptions()))
                 writeFailed = true
             }
         }
