@@ -42,7 +42,7 @@ echo "== a flow with an error: flowc-check fails with the diagnostic and the com
 sed 's/join desk beep=false then -> goodbye/join desk beep=false then -> godbye/' ivr/front_desk.flow > ivr/broken.flow
 git add ivr/broken.flow
 if out="$(git commit -m broken 2>&1)"; then echo "error: a broken flow was committed" >&2; exit 1; fi
-grep -q "ivr/broken.flow:.*error: .*\[FLOW201\]" <<<"$out" || { echo "$out" >&2; echo "error: no FLOW201 in the hook's output" >&2; exit 1; }
+grep -q "ivr/broken.flow:22:36: error: undefined step .godbye. .*\[FLOW203\]" <<<"$out" || { echo "$out" >&2; echo "error: no FLOW203 in the hook's output" >&2; exit 1; }
 git rm --quiet --cached ivr/broken.flow && rm ivr/broken.flow
 
 echo "== an unformatted flow: flowc-fmt rewrites it and fails, then the reformatted file passes"
