@@ -201,6 +201,11 @@ import FoundationXML
         lock.unlock()
         #expect(log.contains("error:") && log.contains("hello.flow:5:"), "\(log)")
         process.interrupt()
+        // Bounded: a watch that ignores Ctrl-C must fail the test, not hang the suite.
+        for _ in 0..<100 where process.isRunning { usleep(50_000) }
+        let stopped = !process.isRunning
+        if !stopped { kill(process.processIdentifier, SIGKILL) }
+        #expect(stopped, "Ctrl-C stops the watch")
         process.waitUntilExit()
         errors.fileHandleForReading.readabilityHandler = nil
         #expect(process.terminationStatus == 0)

@@ -25,6 +25,13 @@ enum Watcher {
     static let interval: useconds_t = 500_000
 
     static func run(paths: [String], _ body: () throws -> ExitStatus) throws {
+        // A parent may have started flowc with these signals blocked (Foundation's Process passes its
+        // thread's mask on); a watch that cannot be stopped would hang its caller, so they are unblocked.
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGINT)
+        sigaddset(&stop, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &stop, nil)
         signal(SIGINT) { _ in _exit(0) }
         signal(SIGTERM) { _ in _exit(0) }
         var previous = snapshot(paths)
