@@ -24,6 +24,7 @@ git -C "$scratch/flowc" checkout --quiet -B main
 mkdir "$scratch/App"
 cd "$scratch/App"
 swift package init --type executable --name App >/dev/null
+rm -f Sources/App/*.swift   # the template's own entry point; ours is main.swift
 cat > Sources/App/hello.flow <<'FLOW'
 flow hello
   serve at "https://twiml.example.com/hello"

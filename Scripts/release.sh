@@ -6,7 +6,7 @@
 # Writes OUTPUT_DIR/flowc-VERSION-linux-ARCH.tar.gz (one folder holding bin/flowc and LICENSE) and
 # OUTPUT_DIR/flowc-VERSION-linux-ARCH.tar.gz.sha256 (the line `sha256sum --check` reads). The binary
 # links the Swift standard library and Foundation statically (--static-swift-stdlib), so the machine it
-# runs on needs glibc and nothing of Swift; it prints the dynamic libraries it still needs, and the
+# runs on needs glibc and libstdc++ and nothing of Swift; it prints the dynamic libraries it still needs, and the
 # script fails if one of them is a Swift runtime library. Only `flowc` is released: `flowc-serve` and
 # the plugins are used from the package (README, "SwiftPM plugins").
 set -euo pipefail
@@ -30,7 +30,7 @@ if ldd "$bin" | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime' >/
     ldd "$bin" >&2
     exit 1
 fi
-echo "dynamic libraries of $bin (all from the C library):"
+echo "dynamic libraries of $bin (the system's C and C++ runtime only):"
 ldd "$bin" | sed 's/^/    /'
 
 staging="$(mktemp -d)"

@@ -6,9 +6,14 @@ import FlowDiagnostics
 /// line for the server.
 enum CompilerAdapter {
     /// Every diagnostic `flowc check` reports for these files: syntax, names, options, TwiML and the
-    /// continuation proof (the pipeline's analysis, without the output stages).
+    /// continuation proof (the pipeline's analysis, without the output stages), through the same
+    /// `DiagnosticPolicy` as `flowc check`: the `.flowc.json` above the files, `# flowc: ignore` comments
+    /// and the configuration's baseline. Only the findings in the flows are returned: a problem of the
+    /// configuration file itself is `flowc check`'s to report.
     static func diagnostics(of input: LoadedSources) -> [Diagnostic] {
-        Compiler.check(input).diagnostics
+        let result = Compiler.check(input)
+        let policy = DiagnosticPolicy.configured(for: input.files.first.map { [$0.path] } ?? []).policy
+        return policy.apply(result.diagnostics, sources: result.sources).diagnostics
     }
 
     /// The canonical text of one file, or `nil` when `flowc fmt` would refuse it (a syntax error).

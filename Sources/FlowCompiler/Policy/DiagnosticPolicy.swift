@@ -113,3 +113,25 @@ public struct DiagnosticPolicy: Sendable {
         return outcome
     }
 }
+
+extension DiagnosticPolicy {
+    /// The policy of the `.flowc.json` that governs `paths` (found as `flowc check` finds it) with its
+    /// baseline, for a caller without a command line: the language server. A configuration or baseline
+    /// with problems gives the default policy instead, with those problems in `diagnostics`, so an editor
+    /// keeps showing the flows' own findings while the file is being fixed.
+    public static func configured(for paths: [String]) -> (policy: DiagnosticPolicy, diagnostics: [Diagnostic]) {
+        guard let file = FlowConfiguration.find(from: paths) else { return (DiagnosticPolicy(), []) }
+        let loaded = FlowConfiguration.load(path: file)
+        guard !loaded.hasErrors else { return (DiagnosticPolicy(), loaded.diagnostics) }
+        var policy = DiagnosticPolicy(
+            configuration: loaded.configuration, strict: loaded.configuration.strict ?? false)
+        var problems = loaded.diagnostics
+        if let path = loaded.configuration.baseline {
+            switch Baseline.load(path: path) {
+            case .success(let baseline): policy.baseline = baseline
+            case .failure(let problem): problems.append(problem.diagnostic)
+            }
+        }
+        return (policy, problems)
+    }
+}

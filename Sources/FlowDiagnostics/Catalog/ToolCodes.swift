@@ -6,8 +6,8 @@ extension DiagnosticCatalog {
             "FLOW701", name: "unknown-command", severity: .error,
             title: "unknown flowc command",
             explanation: """
-                The first word after flowc names a command: check, build, simulate, fmt, explain, graph or \
-                serve. A word that is none of them is a usage error (exit code 2), with the closest command \
+                The first word after flowc names a command: check, build, simulate, fmt, explain, graph, serve or \
+                lsp. A word that is none of them is a usage error (exit code 2), with the closest command \
                 suggested.
                 """,
             wrong: "flowc chek flows", right: "flowc check flows"),
