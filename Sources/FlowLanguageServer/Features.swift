@@ -101,8 +101,10 @@ extension LanguageServer {
             sections.append(text)
             hoverSpan = hoverSpan ?? diagnostic.span
         }
-        // A code written in the text (a suppression comment, a note to a reviewer) is explained too.
-        if diagnostics.isEmpty, let (code, span) = Self.code(at: offset, in: document.source),
+        // A code written in the text (a suppression comment, a note to a reviewer) is explained too, also
+        // under a diagnostic of another code (an unused suppression, FLOW708, underlines the code it names).
+        if let (code, span) = Self.code(at: offset, in: document.source),
+            !diagnostics.contains(where: { $0.code.rawValue == code }),
             let explanation = CompilerAdapter.explanation(of: code)
         {
             sections.append("```text\n\(explanation.trimmingTrailingNewlines())\n```")

@@ -66,7 +66,8 @@ import Testing
 
         // 2b. Its help shows the plugin's defaults, not flowc build's.
         let help = try Self.swift([
-            "package", "--package-path", package.path, "--scratch-path", scratch, "compile-flows", "--help",
+            "package", "--package-path", package.path, "--scratch-path", scratch,
+            "--allow-writing-to-package-directory", "compile-flows", "--help",
         ])
         #expect(help.status == 0, "\(help.output)")
         #expect(help.output.contains("(default: twiml)") && help.output.contains("(default: every target)"), "\(help.output)")
