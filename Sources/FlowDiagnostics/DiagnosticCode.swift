@@ -114,6 +114,24 @@ public enum DiagnosticExample: Sendable, Hashable {
 
             """,
         "Sources/App.swift": "print(\"hello\")\n",
+        // The configuration, baseline and suppression examples of FLOW703–FLOW710 (Docs/Configuration.md).
+        "configs/strict.json": "{ \"strict\": true }\n",
+        "configs/trailing-comma.json": "{ \"strict\": true, }\n",
+        "configs/unknown-key.json": "{ \"strikt\": true }\n",
+        "configs/wrong-type.json": "{ \"strict\": \"yes\" }\n",
+        "configs/unknown-code.json": "{ \"severity\": { \"FLOW2244\": \"off\" } }\n",
+        "configs/off.json": "{ \"severity\": { \"FLOW224\": \"off\" } }\n",
+        "configs/error-off.json": "{ \"severity\": { \"FLOW301\": \"off\" } }\n",
+        "configs/baseline.json": "{ \"version\": 1, \"findings\": [] }\n",
+        "suppressed/unused.flow": "flow unused\n  leg caller entry\n    step start\n      hangup  # flowc: ignore FLOW224\n",
+        "suppressed/malformed.flow": "flow malformed\n  leg caller entry\n    step start\n      hangup  # flowc: ignroe FLOW224\n",
+        "suppressed/used.flow": """
+            flow used
+              audio spare = "https://cdn.example.com/spare.mp3"  # flowc: ignore FLOW224
+              leg caller entry
+                step start
+                  hangup
+            """,
     ]
 
     /// The flow every `.scenario` example is simulated against.

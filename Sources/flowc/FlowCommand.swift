@@ -55,7 +55,7 @@ struct FlowCommand: ParsableCommand {
         guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
         let commands = commandNames.filter { $0 != "help" }
         let diagnostic = Diagnostic(
-            "FLOW701", .error, "unknown command '\(first)'", at: nil,
+            .unknownCommand, .error, "unknown command '\(first)'", at: nil,
             notes: [Note("commands: \(commands.joined(separator: ", ")); 'flowc --help' describes them")],
             help: NameSuggestion.closest(to: first, among: commands).map { "did you mean '\($0)'?" })
         return DiagnosticRenderer.render(

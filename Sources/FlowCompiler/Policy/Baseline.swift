@@ -68,7 +68,7 @@ public struct Baseline: Sendable, Hashable {
         guard let file = loaded.files.first, !loaded.hasInputFailure else {
             return .failure(
                 DiagnosticError(
-                    loaded.diagnostics.first ?? Diagnostic("FLOW710", .error, "cannot read the baseline '\(path)'", at: nil)))
+                    loaded.diagnostics.first ?? Diagnostic(.baselineInvalid, .error, "cannot read the baseline '\(path)'", at: nil)))
         }
         let root: LocatedJSON
         switch LocatedJSON.parse(file) {
@@ -79,7 +79,7 @@ public struct Baseline: Sendable, Hashable {
             .failure(
                 DiagnosticError(
                     Diagnostic(
-                        "FLOW710", .error, "\(path) is not a flowc baseline: \(message)", at: span,
+                        .baselineInvalid, .error, "\(path) is not a flowc baseline: \(message)", at: span,
                         help: "write one with 'flowc check --write-baseline \(path)'")))
         }
         guard case .object(let members, let span) = root else { return invalid("expected an object", at: root.span) }

@@ -68,7 +68,7 @@ public struct DiagnosticPolicy: Sendable {
             for (index, suppression) in suppressions.enumerated() where !used.contains(index) {
                 extra.append(
                     Diagnostic(
-                        "FLOW708", .warning, "'flowc: ignore \(suppression.code)' suppresses nothing: no \(suppression.code) is reported on its line",
+                        .unusedSuppression, .warning, "'flowc: ignore \(suppression.code)' suppresses nothing: no \(suppression.code) is reported on its line",
                         at: suppression.span,
                         notes: [Note("it applies to line \(suppression.line)")],
                         help: "remove the comment, or move it to the line where \(suppression.code) is reported"))

@@ -104,7 +104,7 @@ public struct FlowConfiguration: Sendable, Hashable {
         }
         guard case .object(let members, _) = root else {
             let problem = Diagnostic(
-                "FLOW705", .error, "\(file.path) must hold one JSON object, not \(root.kind)", at: root.span,
+                .configurationInvalidValue, .error, "\(file.path) must hold one JSON object, not \(root.kind)", at: root.span,
                 help: "for example: { \"paths\": [\"flows\"], \"strict\": true }")
             return Loaded(configuration: configuration, source: file, diagnostics: [problem])
         }
@@ -113,7 +113,7 @@ public struct FlowConfiguration: Sendable, Hashable {
             if let first = seen[member.key] {
                 diagnostics.append(
                     Diagnostic(
-                        "FLOW705", .error, "key '\(member.key)' appears twice", at: member.keySpan,
+                        .configurationInvalidValue, .error, "key '\(member.key)' appears twice", at: member.keySpan,
                         notes: [Note("first given here", at: first)]))
                 continue
             }
@@ -142,7 +142,7 @@ public struct FlowConfiguration: Sendable, Hashable {
             default:
                 diagnostics.append(
                     Diagnostic(
-                        "FLOW704", .error, "unknown key '\(member.key)'", at: member.keySpan,
+                        .configurationUnknownKey, .error, "unknown key '\(member.key)'", at: member.keySpan,
                         notes: [Note("keys: " + keys.joined(separator: ", "))],
                         help: NameSuggestion.closest(to: member.key, among: keys).map { "did you mean '\($0)'?" }))
             }
@@ -160,7 +160,7 @@ public struct FlowConfiguration: Sendable, Hashable {
 
     private static func wrongType(_ member: LocatedJSON.Member, expected: String) -> Diagnostic {
         Diagnostic(
-            "FLOW705", .error, "'\(member.key)' takes \(expected), not \(member.value.kind)", at: member.value.span)
+            .configurationInvalidValue, .error, "'\(member.key)' takes \(expected), not \(member.value.kind)", at: member.value.span)
     }
 
     private static func string(_ member: LocatedJSON.Member, diagnostics: inout [Diagnostic]) -> String? {
@@ -169,7 +169,7 @@ public struct FlowConfiguration: Sendable, Hashable {
             return nil
         }
         guard !value.isEmpty else {
-            diagnostics.append(Diagnostic("FLOW705", .error, "'\(member.key)' must not be empty", at: span))
+            diagnostics.append(Diagnostic(.configurationInvalidValue, .error, "'\(member.key)' must not be empty", at: span))
             return nil
         }
         return value
@@ -187,7 +187,7 @@ public struct FlowConfiguration: Sendable, Hashable {
             guard case .string(let value, let itemSpan) = item, !value.isEmpty else {
                 diagnostics.append(
                     Diagnostic(
-                        "FLOW705", .error, "each of 'paths' must be a path in a non-empty string, not \(item.kind)",
+                        .configurationInvalidValue, .error, "each of 'paths' must be a path in a non-empty string, not \(item.kind)",
                         at: item.span))
                 continue
             }
@@ -196,7 +196,7 @@ public struct FlowConfiguration: Sendable, Hashable {
         }
         if items.isEmpty {
             diagnostics.append(
-                Diagnostic("FLOW705", .error, "'paths' must name at least one file or folder", at: span))
+                Diagnostic(.configurationInvalidValue, .error, "'paths' must name at least one file or folder", at: span))
             return nil
         }
         return paths
@@ -218,7 +218,7 @@ public struct FlowConfiguration: Sendable, Hashable {
             guard case .string(let word, let span) = entry.value, let value = SeverityOverride(rawValue: word) else {
                 diagnostics.append(
                     Diagnostic(
-                        "FLOW705", .error, "the severity of \(entry.key) must be \"error\", \"warning\" or \"off\"",
+                        .configurationInvalidValue, .error, "the severity of \(entry.key) must be \"error\", \"warning\" or \"off\"",
                         at: entry.value.span))
                 continue
             }

@@ -53,7 +53,7 @@ indirect enum LocatedJSON: Sendable {
         } catch let failure as Parser.Failure {
             return .failure(DiagnosticError(failure.diagnostic))
         } catch {
-            return .failure(DiagnosticError(Diagnostic("FLOW703", .error, "\(error)", at: nil)))
+            return .failure(DiagnosticError(Diagnostic(.configurationNotJson, .error, "\(error)", at: nil)))
         }
     }
 
@@ -75,7 +75,7 @@ indirect enum LocatedJSON: Sendable {
             let to = min(from + (from < bytes.count ? 1 : 0), bytes.count)
             return Failure(
                 diagnostic: Diagnostic(
-                    "FLOW703", .error, "\(file.path) is not valid JSON: \(message)", at: file.span(from: from, to: to)))
+                    .configurationNotJson, .error, "\(file.path) is not valid JSON: \(message)", at: file.span(from: from, to: to)))
         }
 
         mutating func skipWhitespace() {

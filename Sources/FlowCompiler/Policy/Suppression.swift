@@ -98,7 +98,7 @@ public struct Suppression: Sendable, Hashable {
             let found = words.count >= 2 ? "'\(words[1].text)'" : "nothing"
             diagnostics.append(
                 Diagnostic(
-                    "FLOW709", .error, "a 'flowc:' comment must be 'flowc: ignore CODE', found \(found) after 'flowc:'",
+                    .malformedSuppression, .error, "a 'flowc:' comment must be 'flowc: ignore CODE', found \(found) after 'flowc:'",
                     at: words.count >= 2 ? file.span(from: words[1].from, to: words[1].to) : commentSpan,
                     help: words.count >= 2 && NameSuggestion.closest(to: words[1].text, among: ["ignore"]) != nil
                         ? "did you mean 'ignore'?" : nil))
@@ -121,7 +121,7 @@ public struct Suppression: Sendable, Hashable {
         if codes.isEmpty, !diagnostics.contains(where: { $0.span.map { commentSpan.contains($0) } ?? false }) {
             diagnostics.append(
                 Diagnostic(
-                    "FLOW709", .error, "'flowc: ignore' names no code", at: commentSpan,
+                    .malformedSuppression, .error, "'flowc: ignore' names no code", at: commentSpan,
                     help: "name the code to silence on this line, such as 'flowc: ignore FLOW224'"))
         }
         return codes
@@ -140,21 +140,20 @@ extension SourceSpan {
 enum SuppressionPolicy {
     /// The catalog's code for `text` (any case); `nil` when there is none.
     static func knownCode(_ text: String) -> DiagnosticCode? {
-        let code = DiagnosticCode(text.uppercased())
-        return DiagnosticCatalog.entry(for: code) == nil ? nil : code
+        DiagnosticCatalog.code(text.uppercased())
     }
 
     static func unknownCode(_ text: String, at span: SourceSpan?) -> Diagnostic {
         let codes = DiagnosticCatalog.all.map(\.code.rawValue)
         return Diagnostic(
-            "FLOW706", .error, "'\(text)' is not a diagnostic code", at: span,
+            .unknownDiagnosticCode, .error, "'\(text)' is not a diagnostic code", at: span,
             notes: [Note("'flowc explain --all' lists every code")],
             help: NameSuggestion.closest(to: text.uppercased(), among: codes).map { "did you mean '\($0)'?" })
     }
 
     /// Whether `code` is a warning by default, the only kind that can be changed.
     static func isWarning(_ code: DiagnosticCode) -> Bool {
-        DiagnosticCatalog.entry(for: code)?.defaultSeverity == .warning
+        code.defaultSeverity == .warning
     }
 
     private static func verb(_ change: String) -> String {
@@ -167,10 +166,10 @@ enum SuppressionPolicy {
 
     /// FLOW707 when `code` is an error and `change` would lower or hide it.
     static func refuseSilencingError(_ code: DiagnosticCode, as change: String, at span: SourceSpan) -> Diagnostic? {
-        guard let entry = DiagnosticCatalog.entry(for: code), entry.defaultSeverity != .warning, change != "error"
-        else { return nil }
+        let entry = DiagnosticCatalog.entry(for: code)
+        guard code.defaultSeverity != .warning, change != "error" else { return nil }
         return Diagnostic(
-            "FLOW707", .error, "\(code) is an \(entry.defaultSeverity.rawValue) and cannot be \(verb(change))",
+            .errorCannotBeSilenced, .error, "\(code) is an \(code.defaultSeverity.rawValue) and cannot be \(verb(change))",
             at: span, notes: [Note("\(code): \(entry.title)")],
             help: "fix what \(code) reports; only warnings can be turned off, suppressed or kept in a baseline")
     }

@@ -18,7 +18,7 @@ enum ScenarioNames {
             guard !candidates.contains(name) else { return nil }
             let list = candidates.isEmpty ? "none" : candidates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(
-                "FLOW604", .error, "the flow has no \(kind) '\(name)'", at: event.span,
+                .unknownScenarioName, .error, "the flow has no \(kind) '\(name)'", at: event.span,
                 notes: [Note("\(kind)s of the flow: \(list)")],
                 help: NameSuggestion.closest(to: name, among: candidates).map { "did you mean '\($0)'?" })
         }

@@ -5,7 +5,7 @@
 ///     <testsuites name="flowc" tests="3" failures="1" errors="0">
 ///       <testsuite name="flows/ivr.flow" tests="2" failures="1" errors="0" skipped="0">
 ///         <testcase classname="flows/ivr.flow" name="FLOW201 at 5:34">
-///           <failure type="FLOW201" message="unknown step 'mian'">flows/ivr.flow:5:34: error: …</failure>
+///           <failure type="(the code)" message="unknown step 'mian'">flows/ivr.flow:5:34: error: …</failure>
 ///         </testcase>
 ///         <testcase classname="flows/ivr.flow" name="FLOW224 at 7:9">
 ///           <system-out>flows/ivr.flow:7:9: warning: …</system-out>

@@ -149,7 +149,7 @@ struct BuildCommand: ParsableCommand {
 enum OutputProblem {
     static func diagnostic(for error: any Error) -> Diagnostic {
         Diagnostic(
-            "FLOW702", .error, publicMessage(String(describing: error)), at: nil,
+            .outputNotWritten, .error, publicMessage(String(describing: error)), at: nil,
             notes: [Note("nothing was half-written: the previous output is as it was")])
     }
 

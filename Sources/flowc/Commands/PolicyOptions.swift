@@ -86,7 +86,7 @@ enum FlowRun {
                 try AtomicFileWriter.replaceContents(of: path, with: baseline.json)
             } catch {
                 output.show(
-                    [Diagnostic("FLOW702", .error, "cannot write the baseline '\(path)': \(error)", at: nil)], sources: [])
+                    [Diagnostic(.outputNotWritten, .error, "cannot write the baseline '\(path)': \(error)", at: nil)], sources: [])
                 try ExitStatus.usageOrInput.finish()
             }
             let recorded = baseline.findings.count
