@@ -71,7 +71,7 @@ struct ServeCommand: ParsableCommand {
             let looked = Self.serverPath() ?? Self.serverName
             StandardStream.error.write(
                 """
-                flowc: error: flowc serve runs \(Self.serverName), which is not built next to flowc (looked for \(looked)) [FLOW711]
+                flowc: error: flowc serve runs \(Self.serverName), which is not built next to flowc (looked for \(looked))
                   help: build it in the flowc package with 'swift build --product \(Self.serverName)', then run flowc serve again, or run the server directly: swift run \(Self.serverName) [options]
 
                 """)
@@ -80,7 +80,7 @@ struct ServeCommand: ParsableCommand {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, argv)
         let reason = String(cString: strerror(errno))
-        StandardStream.error.write("flowc: error: cannot run \(path): \(reason) [FLOW711]\n")
+        StandardStream.error.write("flowc: error: cannot run \(path): \(reason)\n")
         throw ExitCode(ExitStatus.usageOrInput.rawValue)
     }
 
