@@ -9,7 +9,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$(cd "$1" && pwd)"
-pre_commit="$2"
+# Both may be relative to the caller's directory; the script runs in a scratch directory.
+pre_commit="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export PATH="$bin:$PATH" PRE_COMMIT_HOME="$scratch/pre-commit-cache"
