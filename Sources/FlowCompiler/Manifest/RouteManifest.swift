@@ -68,10 +68,14 @@ public struct RouteManifest: Codable, Sendable, Hashable {
         /// `normal`, `enqueue-wait`, `conference-wait`, `hold`, `whisper` or `queue-whisper` (Docs/Twilio.md#restricted-contexts).
         public var context: String
         public var source: SourceReference
+        /// For a route that branches on what Twilio sends with the request: which file each value gets
+        /// (RouteDispatch). The route's own file is the default, so a host without a router still works.
+        public var dispatch: RouteDispatch?
 
         public init(
             path: String, file: String, method: String, contentType: String, sha256: String, flow: String,
-            leg: String?, step: String?, queue: String?, room: String?, context: String, source: SourceReference
+            leg: String?, step: String?, queue: String?, room: String?, context: String, source: SourceReference,
+            dispatch: RouteDispatch? = nil
         ) {
             self.path = path
             self.file = file
@@ -85,6 +89,7 @@ public struct RouteManifest: Codable, Sendable, Hashable {
             self.room = room
             self.context = context
             self.source = source
+            self.dispatch = dispatch
         }
     }
 
