@@ -120,24 +120,35 @@ public struct RouteDispatch: Codable, Sendable, Hashable {
     }
 
     static func percentDecoded(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        let source = Array(text.utf8)
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
+        formDecoded(Array(text.utf8)[...], strict: false) ?? ""
+    }
+
+    /// One form or query component decoded: `+` is a space, `%XX` a byte. The one decoder of
+    /// `application/x-www-form-urlencoded` text in flowc (routers here, Twilio's signed form bodies in
+    /// FlowServe). `strict`: `nil` for a malformed escape or bytes that are not UTF-8 (a signature must
+    /// not be checked against a guess); otherwise a malformed escape stays as written and invalid UTF-8
+    /// becomes U+FFFD, as a router falls back to the default for a value it cannot read.
+    public static func formDecoded(_ bytes: ArraySlice<UInt8>, strict: Bool) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), index + 2 < source.count,
-                let high = hexValue(source[index + 1]), let low = hexValue(source[index + 2])
+                output.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
             {
-                bytes.append(high << 4 | low)
+                output.append(high << 4 | low)
                 index += 2
+            } else if byte == UInt8(ascii: "%"), strict {
+                return nil
             } else {
-                bytes.append(byte)
+                output.append(byte)
             }
             index += 1
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return strict ? String(validating: output, as: UTF8.self) : String(decoding: output, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
