@@ -3,7 +3,7 @@
 /// nowhere else. Tests check that codes are unique, well-formed and fully documented.
 public enum DiagnosticCatalog {
     public static let all: [DiagnosticCodeEntry] =
-        inputCodes + syntaxCodes + nameCodes + continuationCodes + twimlCodes + styleCodes + scenarioCodes + toolCodes
+        inputCodes + syntaxCodes + nameCodes + branchCodes + continuationCodes + twimlCodes + styleCodes + scenarioCodes + toolCodes
         + internalCodes
 
     private static let byCode: [String: DiagnosticCodeEntry] = {

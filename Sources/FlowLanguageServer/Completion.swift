@@ -121,8 +121,9 @@ enum Completion {
             case "queue": return keywords(["wait", "whisper"])
             case "room": return keywords(["wait", "hold"])
             case "wait", "hold", "whisper": return keywords(documentVerbs, detail: "verb")
-            case "gather": return keywords(["say", "play", "pause"], detail: "verb")
-            default: return keywords(VerbKind.allCases.map(\.rawValue), detail: "verb")
+            case "gather": return keywords(["say", "play", "pause", "on"], detail: "verb")
+            case "record", "dial", "enqueue": return keywords(["on"], detail: "case")
+            default: return keywords(VerbKind.verbs.map(\.rawValue), detail: "verb")
             }
         }
 

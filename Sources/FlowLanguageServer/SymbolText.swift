@@ -104,6 +104,8 @@ enum SymbolText {
         case .hangup: text = "`hangup` ends the leg on purpose (`<Hangup>`)."
         case .reject:
             text = "`reject` refuses an incoming call without answering it; only as the first verb of an entry leg's first step (`<Reject>`)."
+        case .on:
+            text = "`on \"VALUE\", … -> STEP` is a case of the gather, record, dial or enqueue above it: when Twilio reports that value (the digits pressed, `on speech` the words said, the dial's or queue's outcome) the leg goes to the step; other outcomes take the verb's `then` (a router serving routes.json picks the case)."
         }
         return "**\(verb.rawValue)** · " + text
     }

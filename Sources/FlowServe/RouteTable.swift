@@ -35,6 +35,24 @@ public struct RouteTable: Sendable {
 
     public var count: Int { byPath.count }
 
+    /// What to serve for a request of `route` with `parameters` (its query, and a POST's form fields):
+    /// the case of the route's dispatch they select, else the route itself (Docs/Output.md#dispatch).
+    /// Only a route of this table is ever served: a case naming anything else falls back to `route`.
+    public func dispatched(_ route: RouteManifest.Route, parameters: [String: String]) -> Dispatched {
+        guard let dispatch = route.dispatch, let index = dispatch.caseIndex(query: parameters),
+            let chosen = byPath[dispatch.cases[index].path]
+        else { return Dispatched(route: route, note: nil) }
+        let branch = dispatch.cases[index]
+        let parameter = branch.parameter ?? dispatch.parameter
+        return Dispatched(route: chosen, note: "dispatch \(parameter)=\(parameters[parameter] ?? "") -> \(chosen.path)")
+    }
+
+    /// The route a request is answered with, and how a dispatch chose it, for the request log.
+    public struct Dispatched: Sendable {
+        public var route: RouteManifest.Route
+        public var note: String?
+    }
+
     /// A manifest route the server accepts: a path and a file made of safe segments (no empty, `.` or `..`
     /// segment, only `[A-Za-z0-9_.-]`), with the path being `/` + the file. The build guarantees all of
     /// this; checking it again means a hand-edited or corrupted manifest cannot widen what is served.

@@ -110,8 +110,8 @@ public struct ServeHandler: Sendable {
             answer.headers[.allow] = "GET, HEAD, POST"
             return answer
         }
+        var body: [UInt8]?
         if case .twilioSignature(let validator, let publicURL) = security {
-            var body: [UInt8]?
             if method == "POST" {
                 guard let read = await Self.body(of: request, limit: limits.maxBodyBytes) else {
                     var answer = Self.plain(413)
@@ -128,6 +128,16 @@ public struct ServeHandler: Sendable {
                 return answer
             }
         }
+        if route.dispatch != nil, method == "POST", body == nil {
+            body = await Self.body(of: request, limit: limits.maxBodyBytes)
+        }
+        let served = tree.table?.dispatched(
+            route, parameters: Self.parameters(rawTarget: rawTarget, body: body, request: request))
+        return read(served?.route ?? route, method: method, note: served?.note)
+    }
+
+    /// The answer with `route`'s file from the tree.
+    private func read(_ route: RouteManifest.Route, method: String, note: String?) -> Answer {
         let bytes: [UInt8]
         do {
             bytes = try TreeReader.read(file: route.file, root: tree.root)
@@ -150,7 +160,23 @@ public struct ServeHandler: Sendable {
         headers[.contentType] = route.contentType
         // A development server: the next request must see the next build, never a cached document.
         headers[.cacheControl] = "no-cache"
-        return Answer(status: 200, headers: headers, body: bytes, omitBody: method == "HEAD")
+        var answer = Answer(status: 200, headers: headers, body: bytes, omitBody: method == "HEAD")
+        answer.note = note
+        return answer
+    }
+
+    /// The parameters Twilio sent: the query string, then (for a form POST) the body's fields, the first
+    /// occurrence of a name winning, as a router reads them (Docs/Output.md#dispatch).
+    static func parameters(rawTarget: String, body: [UInt8]?, request: Request) -> [String: String] {
+        let query = rawTarget.drop { $0 != "?" }.dropFirst().prefix { $0 != "#" }
+        var parameters = RouteDispatch.decodeQuery(query)
+        if let body, isForm(request.headers[.contentType]) {
+            for (name, value) in RouteDispatch.decodeQuery(Substring(String(decoding: body, as: UTF8.self)))
+            where parameters[name] == nil {
+                parameters[name] = value
+            }
+        }
+        return parameters
     }
 
     /// The whole body, or `nil` once it grows over `limit` (what was read is dropped).

@@ -20,10 +20,13 @@ struct ServerTests {
                 #expect(get.status == 200, "\(route.path)")
                 #expect(get.body == expected, "\(route.path)")
                 #expect(get.header("Content-Type") == "text/xml")
+                // A junction serves the case its parameters select (Docs/Output.md#dispatch).
+                let selected = route.dispatch?.select(query: ["CallSid": "CA1", "Digits": "1"]).file ?? route.file
+                let posted = try Array(Data(contentsOf: URL(fileURLWithPath: running.output + "/" + selected)))
                 let post = try await running.request(
                     "POST", route.path, headers: [("Content-Type", "application/x-www-form-urlencoded")],
                     body: Array("CallSid=CA1&Digits=1".utf8))
-                #expect(post.status == 200 && post.body == expected, "\(route.path)")
+                #expect(post.status == 200 && post.body == posted, "\(route.path)")
                 let head = try await running.request("HEAD", route.path)
                 #expect(head.status == 200 && head.body.isEmpty, "\(route.path)")
                 #expect(head.header("Content-Length") == String(expected.count))
@@ -32,6 +35,34 @@ struct ServerTests {
             let first = try #require(routes.first)
             let served = try await running.request("GET", first.path)
             #expect(ContentDigest.sha256(served.body) == first.sha256)
+        }
+    }
+
+    @Test("a junction serves the case its query or form selects, its own document otherwise, and logs the case")
+    func dispatch() async throws {
+        let flow = repositoryRoot + "/Tests/FlowFixtureTests/Fixtures/compile/branching/input.flow"
+        try await withServer(paths: [flow]) { running in
+            func file(_ name: String) throws -> [UInt8] {
+                try Array(Data(contentsOf: URL(fileURLWithPath: running.output + "/branching/legs/caller/" + name)))
+            }
+            let junction = "/branching/legs/caller/start.on1.xml"
+            let cases: [(String, String)] = [
+                ("?Digits=1", "sales.xml"), ("?CallSid=CA1&Digits=2", "support.xml"),
+                ("?SpeechResult=Sales%2C+please%21", "sales.xml"), ("?SpeechResult=SUPPORT", "support.xml"),
+                ("?Digits=9", "start.on1.xml"), ("", "start.on1.xml"), ("?Digits=1&Digits=2", "sales.xml"),
+            ]
+            for (query, expected) in cases {
+                let response = try await running.request("GET", junction + query)
+                #expect(response.status == 200, "\(query)")
+                #expect(response.body == (try file(expected)), "\(query) should serve \(expected)")
+            }
+            let post = try await running.request(
+                "POST", junction, headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("CallSid=CA1&Digits=2".utf8))
+            #expect(post.body == (try file("support.xml")))
+            let status = try await running.request("GET", "/branching/legs/caller/sales.on1.xml?DialCallStatus=no-answer")
+            #expect(status.body == (try file("voicemail.xml")))
+            #expect(running.requests.lines.contains { $0.contains("dispatch Digits=1 -> /branching/legs/caller/sales.xml") })
         }
     }
 

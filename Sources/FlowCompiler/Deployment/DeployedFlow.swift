@@ -67,11 +67,14 @@ public struct DeployedDocument: Sendable {
     /// The `.flow` span of each top-level verb, by index; shorter than the verb list when code generation
     /// added verbs of its own (a loop `<Redirect>`), which then take `span`.
     public var verbSpans: [SourceSpan]
+    /// Where a router sends a request for this route by its parameters (a junction's cases); the
+    /// document itself is the default (Docs/Output.md#dispatch).
+    public var dispatch: RouteDispatch?
 
     public init(
         route: String, file: String? = nil, context: TwiMLContext, document: TwiMLDocument, leg: String?,
         step: String?, queue: String? = nil, room: String? = nil, title: String, span: SourceSpan,
-        verbSpans: [SourceSpan]
+        verbSpans: [SourceSpan], dispatch: RouteDispatch? = nil
     ) {
         self.route = route
         self.file = file ?? String(route.drop { $0 == "/" })
@@ -84,6 +87,7 @@ public struct DeployedDocument: Sendable {
         self.title = title
         self.span = span
         self.verbSpans = verbSpans
+        self.dispatch = dispatch
     }
 
     func span(ofVerb index: Int) -> SourceSpan {

@@ -61,7 +61,7 @@ private struct FlowPlanner {
         DeployedDocument(
             route: document.route, file: document.file, context: document.context, document: document.document,
             leg: document.leg, step: document.step, queue: document.queue, room: document.room,
-            title: document.title, span: document.span, verbSpans: document.verbSpans)
+            title: document.title, span: document.span, verbSpans: document.verbSpans, dispatch: document.dispatch)
     }
 
     private var legs: [DeployedLeg] {

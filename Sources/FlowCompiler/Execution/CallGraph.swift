@@ -69,6 +69,16 @@ struct CallGraph {
         case redirect
         case hangup, reject
         case documentEnd
+        /// A router in front of the files serves a junction's case instead of its own document, for a
+        /// request whose parameter has one of the case's values (Docs/Output.md#dispatch). `index` is the
+        /// case in the route's dispatch; `label` says which values, for counterexamples and transcripts.
+        case dispatched(index: Int, label: String)
+
+        /// The case of a `.dispatched` edge.
+        var dispatchedCase: Int? {
+            if case .dispatched(let index, _) = self { return index }
+            return nil
+        }
     }
 
     /// One outcome of a verb.
@@ -103,6 +113,7 @@ struct CallGraph {
             case .redirect: "is redirected"
             case .hangup: "hangs up"
             case .reject: "rejects the call"
+            case .dispatched(_, let label): label
             case .documentEnd:
                 switch target {
                 case .fallOff, .undocumentedEnd: "runs out of verbs"
@@ -278,8 +289,29 @@ struct CallGraph {
         return target
     }
 
-    /// The documented outcomes of the verb at `point` (Docs/Twilio.md#outcomes).
+    /// The documented outcomes of the verb at `point` (Docs/Twilio.md#outcomes). At the start of a
+    /// junction, the cases a router may serve come first; its own verbs are the default branch.
     private mutating func outcomes(of point: Point) -> [Edge] {
+        let document = flow.documents[point.document]
+        guard point.index == 0, let dispatch = document.dispatch else { return verbOutcomes(of: point) }
+        return dispatched(dispatch, from: point) + verbOutcomes(of: point)
+    }
+
+    /// One edge per case of a junction's dispatch, to the start of the document it names.
+    private mutating func dispatched(_ dispatch: RouteDispatch, from point: Point) -> [Edge] {
+        dispatch.cases.enumerated().map { index, branch in
+            let parameter = branch.parameter ?? dispatch.parameter
+            let values = OptionTable.wordList(branch.values.map { "\"\($0)\"" }, conjunction: "or")
+            let outcome = Outcome.dispatched(
+                index: index, label: "a router serves \(branch.path) for \(parameter) \(values)")
+            guard let target = routeIndex[branch.path] else {
+                return Edge(target: .unresolved(branch.path), outcome: outcome, waits: false)
+            }
+            return edge(to: Point(document: target, index: 0, site: point.site), outcome)
+        }
+    }
+
+    private mutating func verbOutcomes(of point: Point) -> [Edge] {
         let document = flow.documents[point.document]
         let verbs = document.document.verbs
         guard verbs.indices.contains(point.index) else { return endOfDocument(point, document.context) }

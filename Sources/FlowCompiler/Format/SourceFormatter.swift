@@ -117,9 +117,16 @@ private struct LayoutPrinter {
         for item in items {
             let verb = try item.required()
             var words = [verb.kind.rawValue]
-            for argument in verb.arguments {
-                if let label = argument.label { words.append(try word(label)) }
-                words.append(try value(argument.value))
+            if verb.kind == .on {
+                // `on [speech] "a", "b" -> step`: the label once, the values separated by commas.
+                if let label = verb.arguments.first?.label { words.append(try word(label)) }
+                let values = try verb.arguments.map { try value($0.value) }
+                words += values.enumerated().map { $0 < values.count - 1 ? $1 + "," : $1 }
+            } else {
+                for argument in verb.arguments {
+                    if let label = argument.label { words.append(try word(label)) }
+                    words.append(try value(argument.value))
+                }
             }
             words += try verb.options.map(option)
             if let continuation = verb.continuation { words += try self.continuation(continuation) }

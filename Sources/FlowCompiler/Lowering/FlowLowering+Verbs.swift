@@ -17,10 +17,26 @@ extension FlowLowering {
     ///   documented (Docs/Twilio.md#conference-and-queue-legs), so the copy gives the leg the same
     ///   continuation either way. It follows every dial, not only joins, so a dial's continuation never
     ///   depends on its kind.
-    mutating func lowerTopLevel(_ verb: Verb, into builder: inout DocumentBuilder) {
+    ///
+    /// A verb with cases has `junction` as its action instead (Docs/Output.md#dispatch). A record or dial
+    /// with cases is then followed by a `<Redirect>` to the junction, for the reasons above: a request
+    /// there without the verb's parameters takes the default branch. A gather is not (with no input the
+    /// leg goes on with the next verb), and neither is an enqueue, whose action Twilio always requests.
+    mutating func lowerTopLevel(_ verb: Verb, into builder: inout DocumentBuilder, junction: String? = nil) {
         let index = builder.nextIndex
-        let element = lower(verb, at: [index], into: &builder)
+        let element = lower(verb, at: [index], into: &builder, junction: junction)
         builder.append(element)
+        if let junction {
+            switch verb {
+            case .gather, .enqueue: return
+            default: break
+            }
+            let span = verb.defaultBranch?.span ?? verb.span
+            builder.element([builder.nextIndex], from: span)
+            builder.text(of: [builder.nextIndex], from: span)
+            builder.append(.redirect(url(of: junction, from: builder.file), method: .get))
+            return
+        }
         guard let continuation = verb.continuation else { return }
         switch (verb, continuation.value) {
         case (.record, .step(let id)), (.dial, .step(let id)), (.dialQueue, .step(let id)), (.join, .step(let id)):
@@ -35,8 +51,11 @@ extension FlowLowering {
         }
     }
 
-    /// The element for `verb` at `path`, recording its origins in `builder`.
-    mutating func lower(_ verb: Verb, at path: [Int], into builder: inout DocumentBuilder) -> TwiMLElement {
+    /// The element for `verb` at `path`, recording its origins in `builder`; `junction` replaces the
+    /// action of a verb with cases.
+    mutating func lower(_ verb: Verb, at path: [Int], into builder: inout DocumentBuilder, junction: String? = nil)
+        -> TwiMLElement
+    {
         builder.element(path, from: verb.span)
         switch verb {
         case .say(let say):
@@ -58,10 +77,11 @@ extension FlowLowering {
             builder.set("length", pause.length, on: &element, at: path)
             return element
         case .gather(let gather):
-            return lowerGather(gather, at: path, into: &builder)
+            return lowerGather(gather, at: path, into: &builder, junction: junction)
         case .record(let record):
             var element = TwiMLElement.record(action: nil, method: .get)
-            let action = actionURL(for: record.continuation, from: builder.file)
+            let action = junction.map { url(of: $0, from: builder.file) }
+                ?? actionURL(for: record.continuation, from: builder.file)
             builder.set("action", action, from: record.continuation.span, on: &element, at: path)
             builder.set("maxLength", record.maxLength, on: &element, at: path)
             builder.set("timeout", record.timeout, on: &element, at: path)
@@ -80,7 +100,9 @@ extension FlowLowering {
                 builder.text(of: nounPath, from: target.span)
                 return noun(for: target, whisperURL: whisper)
             }
-            return dialElement(nouns, options: dial.options, continuation: dial.continuation, at: path, into: &builder)
+            return dialElement(
+                nouns, options: dial.options, continuation: dial.continuation, junction: junction, at: path,
+                into: &builder)
         case .dialQueue(let dial):
             let queue = flow.queue(named: dial.queue.value)
             let whisper = url(
@@ -92,7 +114,9 @@ extension FlowLowering {
             builder.text(of: nounPath, from: queue?.twilioName.span ?? dial.queue.span)
             var noun = TwiMLElement.queue(queue?.twilioName.value ?? dial.queue.value, method: whisper.map { _ in .get })
             builder.set("url", whisper, from: queue?.whisper?.span, on: &noun, at: nounPath)
-            return dialElement([noun], options: dial.options, continuation: dial.continuation, at: path, into: &builder)
+            return dialElement(
+                [noun], options: dial.options, continuation: dial.continuation, junction: junction, at: path,
+                into: &builder)
         case .join(let join):
             return lowerJoin(join, at: path, into: &builder)
         case .enqueue(let enqueue):
@@ -101,12 +125,13 @@ extension FlowLowering {
                 ofDocument: queue?.wait,
                 file: RouteLayout.queueFile(flow: flow.name, queue: enqueue.queue.value, kind: .wait),
                 from: builder.file)
-            let action = enqueue.continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
+            let action = junction.map { url(of: $0, from: builder.file) }
+                ?? enqueue.continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
             builder.text(of: path, from: queue?.twilioName.span ?? enqueue.queue.span)
             var element = TwiMLElement.enqueue(
                 queue?.twilioName.value ?? enqueue.queue.value, method: action.map { _ in .get },
                 waitUrlMethod: wait.map { _ in .get })
-            builder.set("action", action, from: enqueue.continuation?.span, on: &element, at: path)
+            builder.set("action", action, from: enqueue.continuation?.span ?? enqueue.span, on: &element, at: path)
             builder.set("waitUrl", wait, from: queue?.wait?.span, on: &element, at: path)
             return element
         case .leave:
@@ -123,10 +148,11 @@ extension FlowLowering {
         }
     }
 
-    private mutating func lowerGather(_ gather: GatherVerb, at path: [Int], into builder: inout DocumentBuilder)
-        -> TwiMLElement
-    {
-        let action = actionURL(for: gather.continuation, from: builder.file)
+    private mutating func lowerGather(
+        _ gather: GatherVerb, at path: [Int], into builder: inout DocumentBuilder, junction: String?
+    ) -> TwiMLElement {
+        let action = junction.map { url(of: $0, from: builder.file) }
+            ?? actionURL(for: gather.continuation, from: builder.file)
         let prompts = gather.prompt.enumerated().map { offset, prompt in
             lower(prompt, at: path + [offset], into: &builder)
         }
@@ -179,12 +205,13 @@ extension FlowLowering {
     /// `<Dial>` around `nouns`, with the options both `dial` forms and `join` share. `then -> step` is
     /// the `action` (fetched with GET); without one the leg goes on with the next verb (Docs/Twilio.md#action-continuations).
     private mutating func dialElement(
-        _ nouns: [TwiMLElement], options: DialOptions, continuation: Spanned<Continuation>?, at path: [Int],
-        into builder: inout DocumentBuilder
+        _ nouns: [TwiMLElement], options: DialOptions, continuation: Spanned<Continuation>?, junction: String? = nil,
+        at path: [Int], into builder: inout DocumentBuilder
     ) -> TwiMLElement {
-        let action = continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
+        let action = junction.map { url(of: $0, from: builder.file) }
+            ?? continuation.flatMap { actionURL(forStep: $0.value, from: builder.file) }
         var element = TwiMLElement.dial(nouns, method: action.map { _ in .get })
-        builder.set("action", action, from: continuation?.span, on: &element, at: path)
+        builder.set("action", action, from: continuation?.span ?? builder.origins[TwiMLPath(path)], on: &element, at: path)
         builder.set("timeout", options.timeout, on: &element, at: path)
         builder.set("timeLimit", options.timeLimit, on: &element, at: path)
         builder.set("callerId", options.callerID, on: &element, at: path)

@@ -20,8 +20,19 @@ struct FlowLowering {
                 let file = RouteLayout.stepFile(flow: flow.name, step: step.id)
                 var builder = DocumentBuilder(file: file)
                 builder.element([], from: step.span)
-                for verb in step.verbs { lowerTopLevel(verb, into: &builder) }
+                var junctions: [RoutedDocument] = []
+                for verb in step.verbs {
+                    guard !verb.cases.isEmpty else {
+                        lowerTopLevel(verb, into: &builder)
+                        continue
+                    }
+                    let ordinal = junctions.count + 1
+                    let junctionFile = RouteLayout.junctionFile(flow: flow.name, step: step.id, ordinal: ordinal)
+                    lowerTopLevel(verb, into: &builder, junction: junctionFile)
+                    junctions.append(junction(of: verb, file: junctionFile, origin: .junction(step.id, ordinal: ordinal)))
+                }
                 documents.append(routed(builder, origin: .step(step.id), context: .normal, span: step.span))
+                documents += junctions
             }
             if let whisper = leg.whisper {
                 let file = RouteLayout.legWhisperFile(flow: flow.name, leg: leg.name)
@@ -71,6 +82,44 @@ struct FlowLowering {
             builder.append(.redirect(url(of: file, from: file), method: .get))
         }
         return routed(builder, origin: origin, context: context, span: document.span)
+    }
+
+    /// The junction of a verb with cases (Docs/Output.md#dispatch): the verb's action. Its document is the
+    /// default branch, so a host without a router serves that branch; its route's dispatch names the
+    /// step each case goes to. Cases are kept in source order, the order a router tries them.
+    private mutating func junction(of verb: Verb, file: String, origin: RoutedDocument.Origin) -> RoutedDocument {
+        var builder = DocumentBuilder(file: file)
+        builder.element([], from: verb.span)
+        let cases = verb.cases
+        if let fallback = verb.defaultBranch {
+            builder.element([0], from: fallback.span)
+            switch fallback.value {
+            case .step(let id):
+                builder.text(of: [0], from: fallback.span)
+                builder.append(.redirect(url(of: stepFile(id), from: file), method: .get))
+            case .hangup:
+                builder.append(.hangup)
+            }
+        }
+        let parameter = cases.first?.parameter ?? .digits
+        let dispatch = RouteDispatch(
+            parameter: parameter.rawValue, match: Self.match(of: parameter),
+            cases: cases.map { branch in
+                let target = stepFile(branch.target.value)
+                return RouteDispatch.Case(
+                    parameter: branch.parameter == parameter ? nil : branch.parameter.rawValue,
+                    match: branch.parameter == parameter ? nil : Self.match(of: branch.parameter),
+                    values: branch.matchedValues, file: target, path: RouteLayout.route(ofFile: target))
+            },
+            default: RouteDispatch.Target(file: file, path: RouteLayout.route(ofFile: file)))
+        var document = routed(builder, origin: origin, context: .normal, span: verb.span)
+        document.dispatch = dispatch
+        return document
+    }
+
+    /// Speech is compared as normalised words, every other parameter exactly.
+    private static func match(of parameter: BranchParameter) -> RouteDispatch.Match {
+        parameter == .speechResult ? .words : .exact
     }
 
     private func routed(

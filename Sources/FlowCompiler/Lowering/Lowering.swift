@@ -85,7 +85,7 @@ enum RouteClash {
         guard let flow = program.flow(named: document.flow) else { return nil }
         if segment == 0 { return Declaration(description: "flow '\(flow.name)'", span: flow.nameSpan) }
         switch document.origin {
-        case .step(let id):
+        case .step(let id), .junction(let id, _):
             if segment == 2, let leg = flow.leg(named: id.leg) {
                 return Declaration(description: "leg '\(leg.name)'", span: leg.nameSpan)
             }

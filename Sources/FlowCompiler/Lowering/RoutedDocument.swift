@@ -25,6 +25,10 @@ public struct RoutedDocument: Sendable, Hashable {
         case room(String, DocumentKind)
         /// The flow's `hangup.xml`: the `action` of a gather or record that says `then hangup`.
         case flowHangup
+        /// The junction of the `ordinal`th verb with cases in a step (`STEP.onN.xml`): the verb's action.
+        /// Its own document is the verb's default branch, and its route carries the dispatch a router
+        /// follows to the case a request names (Docs/Output.md#dispatch).
+        case junction(StepID, ordinal: Int)
     }
 
     /// The URL path under the output root, with a leading `/`.
@@ -42,10 +46,14 @@ public struct RoutedDocument: Sendable, Hashable {
     public var origins: [TwiMLPath: SourceSpan]
     /// The `<Dial>`s among the top-level verbs that create a dialed leg: verb index and leg name.
     public var dialedLegs: [DialSite]
+    /// A junction's cases: where a router sends a request by its parameters. Every `file` in it is a
+    /// document of the same flow, and its `default` is this document.
+    public var dispatch: RouteDispatch?
 
     public init(
         route: String, file: String, flow: String, origin: Origin, context: TwiMLContext, document: TwiMLDocument,
-        span: SourceSpan, origins: [TwiMLPath: SourceSpan] = [:], dialedLegs: [DialSite] = []
+        span: SourceSpan, origins: [TwiMLPath: SourceSpan] = [:], dialedLegs: [DialSite] = [],
+        dispatch: RouteDispatch? = nil
     ) {
         self.route = route
         self.file = file
@@ -56,6 +64,7 @@ public struct RoutedDocument: Sendable, Hashable {
         self.span = span
         self.origins = origins
         self.dialedLegs = dialedLegs
+        self.dispatch = dispatch
     }
 
     /// A `<Dial>` at top-level `index` that creates the dialed leg `leg`.
@@ -73,7 +82,7 @@ public struct RoutedDocument: Sendable, Hashable {
     /// room documents are run by whichever leg waits, and `hangup.xml` by any leg of the flow.
     public var leg: String? {
         switch origin {
-        case .step(let id): id.leg
+        case .step(let id), .junction(let id, _): id.leg
         case .legWhisper(let leg): leg
         case .queue, .room, .flowHangup: nil
         }
@@ -102,6 +111,8 @@ public struct RoutedDocument: Sendable, Hashable {
         case .queue(let name, let kind): "the \(kind.rawValue) document of queue '\(name)'"
         case .room(let name, let kind): "the \(kind.rawValue) document of room '\(name)'"
         case .flowHangup: "the hangup document of flow '\(flow)'"
+        case .junction(let id, let ordinal):
+            "the cases of verb \(ordinal) with cases in step '\(id.step)' of leg '\(id.leg)'"
         }
     }
 

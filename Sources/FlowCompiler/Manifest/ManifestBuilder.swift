@@ -26,7 +26,7 @@ public enum ManifestBuilder {
                     path: document.route, file: document.file, method: "GET", contentType: "text/xml",
                     sha256: digests[document.route] ?? "", flow: flow.name, leg: document.leg, step: document.step,
                     queue: document.queue, room: document.room, context: document.context.manifestName,
-                    source: RouteManifest.SourceReference(document.span))
+                    source: RouteManifest.SourceReference(document.span), dispatch: document.dispatch)
             }
         }.sorted { $0.path < $1.path }
         return RouteManifest(

@@ -15,6 +15,8 @@ public enum URLStyle: String, Sendable, Hashable, CaseIterable {
 ///
 /// ```
 /// FLOW/legs/LEG/STEP.xml        a step
+/// FLOW/legs/LEG/STEP.onN.xml    the junction of the Nth verb with cases in the step: the verb's action,
+///                               whose routes.json route carries the dispatch (Docs/Output.md#dispatch)
 /// FLOW/legs/LEG.whisper.xml     a dialed leg's whisper document
 /// FLOW/queues/QUEUE.wait.xml    a queue's wait document (Enqueue waitUrl)
 /// FLOW/queues/QUEUE.whisper.xml a queue's whisper document (Queue url)
@@ -37,6 +39,11 @@ public enum RouteLayout {
 
     public static func stepFile(flow: String, step: StepID) -> String {
         "\(flow)/legs/\(step.leg)/\(step.step).xml"
+    }
+
+    /// The junction of the `ordinal`th verb with cases (from 1) in a step.
+    public static func junctionFile(flow: String, step: StepID, ordinal: Int) -> String {
+        "\(flow)/legs/\(step.leg)/\(step.step).on\(ordinal).xml"
     }
 
     public static func legWhisperFile(flow: String, leg: String) -> String {

@@ -114,6 +114,7 @@ extension Diagnostic {
         let ending =
             switch end.kind {
             case .go, .hangup, .reject, .leave: "'\(end.kind.rawValue)'"
+            case _ where end.continuation == nil: "the cases of '\(end.kind.rawValue)', which name every outcome"
             default: "the 'then' clause of '\(end.kind.rawValue)'"
             }
         return Diagnostic(

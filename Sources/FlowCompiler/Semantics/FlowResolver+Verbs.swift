@@ -90,7 +90,9 @@ extension FlowResolver {
         switch verb.kind {
         case .leave: place.allowedVerbs?.contains(.leave) == true
         case .go, .hangup, .reject: true
-        case .gather: false
+        case .gather, .on: false
+        // With cases, a dial or enqueue always has an action (its junction, Docs/Output.md#dispatch).
+        case .dial, .enqueue: verb.continuation != nil || verb.body.contains { $0.node?.kind == .on }
         default: verb.continuation != nil
         }
     }
@@ -99,6 +101,10 @@ extension FlowResolver {
 
     /// The resolved verb, or `nil` when it is not allowed here or a name in it did not resolve.
     mutating func resolveVerb(_ syntax: VerbSyntax, place: VerbPlace, mayReject: Bool) -> Verb? {
+        if syntax.kind == .on {
+            diagnostics.append(.caseMisplaced(syntax, under: nil))
+            return nil
+        }
         guard checkPlace(syntax, place: place, mayReject: mayReject) else { return nil }
         let isDialQueue = syntax.kind == .dial && syntax.arguments.first?.label?.name == "queue"
         let construct = OptionConstruct(rawValue: syntax.kind.rawValue) ?? .hangup
@@ -118,34 +124,56 @@ extension FlowResolver {
             guard let length = pauseLength(of: syntax) else { return nil }
             return .pause(PauseVerb(length: length, span: span))
         case .gather:
-            let prompt = resolveBlock(syntax.body, place: .prompt)
-            guard case .resolved(let continuation) = resolveContinuation(syntax, place: place), prompt.isComplete
+            let (caseLines, promptLines) = Self.splitCases(syntax.body)
+            let prompt = resolveBlock(promptLines, place: .prompt)
+            let input = options.word("input", as: GatherInput.self)
+            let numDigits = options.integer("num_digits")
+            let finishOnKey = options.string("finish_on_key")
+            let source = CaseSource.gather(
+                input: input?.value ?? .dtmf, numDigits: numDigits?.value,
+                finishOnKey: finishOnKey?.value ?? CaseVocabulary.gatherDefaultFinishKey)
+            let cases = resolveCases(caseLines, of: syntax, source: source, place: place)
+            guard case .resolved(let continuation) = resolveContinuation(syntax, place: place), prompt.isComplete,
+                let cases
             else { return nil }
             return .gather(
                 GatherVerb(
-                    input: options.word("input", as: GatherInput.self), timeout: options.integer("timeout"),
-                    numDigits: options.integer("num_digits"), finishOnKey: options.string("finish_on_key"),
+                    input: input, timeout: options.integer("timeout"), numDigits: numDigits, finishOnKey: finishOnKey,
                     speechTimeout: speechTimeout(options), language: options.string("language"),
-                    hints: options.string("hints"), prompt: prompt.verbs, continuation: continuation, span: span))
+                    hints: options.string("hints"), prompt: prompt.verbs, continuation: continuation, cases: cases,
+                    span: span))
         case .record:
-            guard case .resolved(let continuation) = resolveContinuation(syntax, place: place) else { return nil }
+            let finishOnKey = options.string("finish_on_key")
+            let cases = resolveCases(
+                syntax.body, of: syntax,
+                source: .record(finishOnKey: finishOnKey?.value ?? CaseVocabulary.recordDefaultFinishKeys), place: place)
+            guard case .resolved(let continuation) = resolveContinuation(syntax, place: place), let cases else {
+                return nil
+            }
             return .record(
                 RecordVerb(
                     maxLength: options.integer("max_length"), timeout: options.integer("timeout"),
-                    finishOnKey: options.string("finish_on_key"), playBeep: options.flag("play_beep"),
-                    transcribe: options.flag("transcribe"), continuation: continuation, span: span))
+                    finishOnKey: finishOnKey, playBeep: options.flag("play_beep"),
+                    transcribe: options.flag("transcribe"), continuation: continuation, cases: cases, span: span))
         case .dial where isDialQueue:
             let queue = queueArgument(of: syntax)
             let continuation = resolveContinuation(syntax, place: place)
-            guard let queue, let then = continuation.optional else { return nil }
-            return .dialQueue(DialQueueVerb(queue: queue, options: options.dialOptions, continuation: then, span: span))
+            let cases = resolveCases(syntax.body, of: syntax, source: .dial, place: place)
+            guard let queue, let then = continuation.optional, let cases else { return nil }
+            return .dialQueue(
+                DialQueueVerb(queue: queue, options: options.dialOptions, continuation: then, cases: cases, span: span))
         case .dial:
             let leg = dialedLeg(of: syntax)
             let targets = dialTargets(of: syntax)
             let continuation = resolveContinuation(syntax, place: place)
-            guard let leg, let targets, let then = continuation.optional else { return nil }
-            return .dial(DialVerb(leg: leg, targets: targets, options: options.dialOptions, continuation: then, span: span))
+            let cases = resolveCases(syntax.body, of: syntax, source: .dial, place: place)
+            guard let leg, let targets, let then = continuation.optional, let cases else { return nil }
+            return .dial(
+                DialVerb(
+                    leg: leg, targets: targets, options: options.dialOptions, continuation: then, cases: cases,
+                    span: span))
         case .join:
+            reportMisplacedCases(under: syntax)
             let room = roomArgument(of: syntax, place: place)
             let continuation = resolveContinuation(syntax, place: place)
             guard let room, let then = continuation.optional else { return nil }
@@ -159,8 +187,9 @@ extension FlowResolver {
         case .enqueue:
             let queue = queueArgument(of: syntax)
             let continuation = resolveContinuation(syntax, place: place)
-            guard let queue, let then = continuation.optional else { return nil }
-            return .enqueue(EnqueueVerb(queue: queue, continuation: then, span: span))
+            let cases = resolveCases(syntax.body, of: syntax, source: .enqueue, place: place)
+            guard let queue, let then = continuation.optional, let cases else { return nil }
+            return .enqueue(EnqueueVerb(queue: queue, continuation: then, cases: cases, span: span))
         case .leave:
             return .leave(span)
         case .go:
@@ -173,7 +202,20 @@ extension FlowResolver {
             return .hangup(span)
         case .reject:
             return .reject(RejectVerb(busy: options.flag("busy"), span: span))
+        case .on:
+            return nil
         }
+    }
+
+    /// A gather's nested lines, split into its case lines and its prompt (the rest, unreadable lines
+    /// included), each in source order.
+    static func splitCases(_ body: [BlockItem<VerbSyntax>]) -> (cases: [BlockItem<VerbSyntax>], rest: [BlockItem<VerbSyntax>]) {
+        var cases: [BlockItem<VerbSyntax>] = []
+        var rest: [BlockItem<VerbSyntax>] = []
+        for item in body {
+            if item.node?.kind == .on { cases.append(item) } else { rest.append(item) }
+        }
+        return (cases, rest)
     }
 
     /// Whether the verb may appear here; reports FLOW209, FLOW212 and FLOW213. A misplaced `reject`

@@ -57,6 +57,65 @@ public enum Verb: Sendable, Hashable {
         case .say, .play, .pause, .leave, .hangup, .reject: nil
         }
     }
+
+    /// The case lines under a gather, record, dial or enqueue, in source order; empty for other verbs.
+    public var cases: [BranchCase] {
+        switch self {
+        case .gather(let verb): verb.cases
+        case .record(let verb): verb.cases
+        case .dial(let verb): verb.cases
+        case .dialQueue(let verb): verb.cases
+        case .enqueue(let verb): verb.cases
+        case .say, .play, .pause, .join, .leave, .go, .hangup, .reject: []
+        }
+    }
+
+    /// Where the leg goes for an outcome no case names: the `then` clause, or, for a dial or enqueue
+    /// without one, its first case (the resolver requires such a verb's cases to name every outcome
+    /// Twilio can send while the leg listens, FLOW230). `nil` for a verb without cases.
+    public var defaultBranch: Spanned<Continuation>? {
+        let cases = self.cases
+        guard let first = cases.first else { return nil }
+        return continuation ?? Spanned(.step(first.target.value), at: first.target.span)
+    }
+}
+
+/// The Twilio request parameter a case line compares (Docs/Twilio.md#request-parameters), spelled as
+/// Twilio sends it: `rawValue` is what routes.json's `dispatch` names.
+public enum BranchParameter: String, Sendable, Hashable, CaseIterable {
+    /// The keys a gather collected, or the key that ended a record (`hangup` when the caller hung up).
+    case digits = "Digits"
+    /// The words a speech gather recognised; compared as normalised words.
+    case speechResult = "SpeechResult"
+    /// How a `<Dial>` ended.
+    case dialCallStatus = "DialCallStatus"
+    /// How the leg left an `<Enqueue>`.
+    case queueResult = "QueueResult"
+}
+
+/// `on "VALUE", … -> STEP` under a branching verb: when Twilio reports one of the values, a router
+/// serving routes.json sends the leg to the step (Docs/Output.md, "Dispatch").
+public struct BranchCase: Sendable, Hashable {
+    public var parameter: BranchParameter
+    /// The values as written.
+    public var values: [Spanned<String>]
+    /// The values a router compares: as written, or for speech normalised as words
+    /// (`RouteDispatch.normalizedWords`), which is also how duplicates are found (FLOW228).
+    public var matchedValues: [String]
+    public var target: Spanned<StepID>
+    /// The whole case line.
+    public var span: SourceSpan
+
+    public init(
+        parameter: BranchParameter, values: [Spanned<String>], matchedValues: [String], target: Spanned<StepID>,
+        span: SourceSpan
+    ) {
+        self.parameter = parameter
+        self.values = values
+        self.matchedValues = matchedValues
+        self.target = target
+        self.span = span
+    }
 }
 
 /// `say "TEXT"`.
@@ -149,13 +208,15 @@ public struct GatherVerb: Sendable, Hashable {
     public var prompt: [Verb]
     /// Taken when input arrives; with none, the leg goes on with the verb after the gather.
     public var continuation: Spanned<Continuation>
+    /// The case lines under the verb, in source order (Grammar.md §8, "Branching on outcomes").
+    public var cases: [BranchCase]
     public var span: SourceSpan
 
     public init(
         input: Spanned<GatherInput>? = nil, timeout: Spanned<Int>? = nil, numDigits: Spanned<Int>? = nil,
         finishOnKey: Spanned<String>? = nil, speechTimeout: Spanned<SpeechTimeout>? = nil,
         language: Spanned<String>? = nil, hints: Spanned<String>? = nil, prompt: [Verb] = [],
-        continuation: Spanned<Continuation>, span: SourceSpan
+        continuation: Spanned<Continuation>, cases: [BranchCase] = [], span: SourceSpan
     ) {
         self.input = input
         self.timeout = timeout
@@ -166,6 +227,7 @@ public struct GatherVerb: Sendable, Hashable {
         self.hints = hints
         self.prompt = prompt
         self.continuation = continuation
+        self.cases = cases
         self.span = span
     }
 }
@@ -181,12 +243,14 @@ public struct RecordVerb: Sendable, Hashable {
     public var playBeep: Spanned<Bool>?
     public var transcribe: Spanned<Bool>?
     public var continuation: Spanned<Continuation>
+    /// The case lines under the verb, in source order (Grammar.md §8, "Branching on outcomes").
+    public var cases: [BranchCase]
     public var span: SourceSpan
 
     public init(
         maxLength: Spanned<Int>? = nil, timeout: Spanned<Int>? = nil, finishOnKey: Spanned<String>? = nil,
         playBeep: Spanned<Bool>? = nil, transcribe: Spanned<Bool>? = nil, continuation: Spanned<Continuation>,
-        span: SourceSpan
+        cases: [BranchCase] = [], span: SourceSpan
     ) {
         self.maxLength = maxLength
         self.timeout = timeout
@@ -194,6 +258,7 @@ public struct RecordVerb: Sendable, Hashable {
         self.playBeep = playBeep
         self.transcribe = transcribe
         self.continuation = continuation
+        self.cases = cases
         self.span = span
     }
 }
@@ -258,16 +323,19 @@ public struct DialVerb: Sendable, Hashable {
     public var options: DialOptions
     /// `nil`: the step goes on with the next verb when the dial ends.
     public var continuation: Spanned<Continuation>?
+    /// The case lines under the verb, in source order (Grammar.md §8, "Branching on outcomes").
+    public var cases: [BranchCase]
     public var span: SourceSpan
 
     public init(
         leg: Spanned<String>, targets: [DialTarget], options: DialOptions = DialOptions(),
-        continuation: Spanned<Continuation>? = nil, span: SourceSpan
+        continuation: Spanned<Continuation>? = nil, cases: [BranchCase] = [], span: SourceSpan
     ) {
         self.leg = leg
         self.targets = targets
         self.options = options
         self.continuation = continuation
+        self.cases = cases
         self.span = span
     }
 }
@@ -277,15 +345,18 @@ public struct DialQueueVerb: Sendable, Hashable {
     public var queue: Spanned<String>
     public var options: DialOptions
     public var continuation: Spanned<Continuation>?
+    /// The case lines under the verb, in source order (Grammar.md §8, "Branching on outcomes").
+    public var cases: [BranchCase]
     public var span: SourceSpan
 
     public init(
         queue: Spanned<String>, options: DialOptions = DialOptions(), continuation: Spanned<Continuation>? = nil,
-        span: SourceSpan
+        cases: [BranchCase] = [], span: SourceSpan
     ) {
         self.queue = queue
         self.options = options
         self.continuation = continuation
+        self.cases = cases
         self.span = span
     }
 }
@@ -337,11 +408,14 @@ public struct JoinVerb: Sendable, Hashable {
 public struct EnqueueVerb: Sendable, Hashable {
     public var queue: Spanned<String>
     public var continuation: Spanned<Continuation>?
+    /// The case lines under the verb, in source order (Grammar.md §8, "Branching on outcomes").
+    public var cases: [BranchCase]
     public var span: SourceSpan
 
-    public init(queue: Spanned<String>, continuation: Spanned<Continuation>? = nil, span: SourceSpan) {
+    public init(queue: Spanned<String>, continuation: Spanned<Continuation>? = nil, cases: [BranchCase] = [], span: SourceSpan) {
         self.queue = queue
         self.continuation = continuation
+        self.cases = cases
         self.span = span
     }
 }

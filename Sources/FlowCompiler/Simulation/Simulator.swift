@@ -17,6 +17,9 @@ public struct Simulator {
     /// Points on a redirect loop that never waits (`CallGraph.instantCycles()`): a leg that comes back to
     /// one is not waiting but trapped, the accident FLOW317 reports.
     let instantLoop: Set<Int>
+    /// The parameters Twilio sends with a leg's next request (`Digits`, `DialCallStatus`, …), which a
+    /// router reads at a junction (Docs/Output.md#dispatch); consumed by the next document the leg fetches.
+    var parameters: [String: [String: String]] = [:]
 
     /// What one leg is doing.
     struct LegRun {
@@ -95,8 +98,9 @@ public struct Simulator {
                 return refuse("leg '\(leg)' has no start document")
             }
             run(leg, from: node)
-        case .press(let leg, _), .speak(let leg, _):
+        case .press(let leg, let input), .speak(let leg, let input):
             guard case .waiting(let node, .gather) = legs[leg]?.state else { return refuse("leg '\(leg)' is not gathering input") }
+            if case .press = event { parameters[leg] = ["Digits": input] } else { parameters[leg] = ["SpeechResult": input] }
             follow(leg, from: node, .gatherInput)
         case .silence(let leg):
             guard case .waiting(let node, .gather) = legs[leg]?.state else { return refuse("leg '\(leg)' is not gathering input") }
@@ -115,9 +119,11 @@ public struct Simulator {
             if let (parent, node) = ringingParent(of: leg) {
                 legs[leg]?.state = .ended("never answered (\(failure.rawValue))")
                 transcript.line(leg, "does not answer: \(failure.rawValue)")
-                dialEnds(parent, at: node, because: "its dial ends (DialCallStatus=\(failure.rawValue))")
+                dialEnds(parent, at: node, because: "its dial ends (DialCallStatus=\(failure.rawValue))", status: failure.rawValue)
             } else if case .waiting(let node, .dequeuing(let queue)) = legs[leg]?.state {
-                dialEnds(leg, at: node, because: "its dial of queue '\(queue)' ends (DialCallStatus=\(failure.rawValue))")
+                dialEnds(
+                    leg, at: node, because: "its dial of queue '\(queue)' ends (DialCallStatus=\(failure.rawValue))",
+                    status: failure.rawValue)
             } else {
                 refuse("leg '\(leg)' has no dial that can end with \(failure.rawValue)")
             }
@@ -147,7 +153,7 @@ public struct Simulator {
             transcript.line(child, "GET \(whisper)")
             if let ending = runWhisper(child, from: start), ending == .exit {
                 legs[child]?.state = .ended("hung up in its whisper")
-                dialEnds(parent, at: node, because: "its dial ends: the dialed leg hung up before the bridge")
+                dialEnds(parent, at: node, because: "its dial ends: the dialed leg hung up before the bridge", status: "completed")
                 return
             }
         }
@@ -243,7 +249,7 @@ public struct Simulator {
         legs[leg]?.state = .running
         switch wait {
         case .child(let parent, let parentNode):
-            dialEnds(parent, at: parentNode, because: "its dial ends: leg '\(leg)' left the call")
+            dialEnds(parent, at: parentNode, because: "its dial ends: leg '\(leg)' left the call", status: "completed")
         case .bridgedToChild(let child):
             legs[child]?.state = .ended("disconnected: the leg that dialed it left")
             transcript.line(child, "is disconnected: the leg that dialed it left (Docs/Twilio.md#dial-bridge)")
@@ -252,11 +258,13 @@ public struct Simulator {
             transcript.line(child, "stops ringing")
         case .bridgedToDequeuer(let dequeuer):
             if case .waiting(let dialNode, _) = legs[dequeuer]?.state {
-                dialEnds(dequeuer, at: dialNode, because: "its dial of the queue ends: leg '\(leg)' left")
+                dialEnds(dequeuer, at: dialNode, because: "its dial of the queue ends: leg '\(leg)' left", status: "completed")
             }
         case .bridgedToMember(let member):
             if case .waiting(let enqueueNode, _) = legs[member]?.state {
-                leavesQueue(member, at: enqueueNode, because: "leaves the queue: the bridge with '\(leg)' ended (QueueResult=bridged)")
+                leavesQueue(
+                    member, at: enqueueNode, because: "leaves the queue: the bridge with '\(leg)' ended (QueueResult=bridged)",
+                    result: "bridged")
             }
         case .conference(let room, _):
             rooms[room]?.participants.removeAll { $0 == leg }
@@ -270,7 +278,7 @@ public struct Simulator {
                 rooms[room] = nil
                 for other in others {
                     if case .waiting(let joinNode, _) = legs[other]?.state {
-                        dialEnds(other, at: joinNode, because: "its dial ends: conference '\(room)' ended")
+                        dialEnds(other, at: joinNode, because: "its dial ends: conference '\(room)' ended", status: "answered")
                     }
                 }
             }
@@ -279,13 +287,17 @@ public struct Simulator {
         }
     }
 
-    mutating func dialEnds(_ leg: String, at node: Int, because reason: String) {
+    /// The leg's `<Dial>` ends with `DialCallStatus=status` (Docs/Twilio.md#request-parameters).
+    mutating func dialEnds(_ leg: String, at node: Int, because reason: String, status: String) {
         transcript.line(leg, reason)
+        parameters[leg] = ["DialCallStatus": status]
         follow(leg, from: node, .dialEnds)
     }
 
-    mutating func leavesQueue(_ leg: String, at node: Int, because reason: String) {
+    /// The leg leaves its queue with `QueueResult=result` (Docs/Twilio.md#request-parameters).
+    mutating func leavesQueue(_ leg: String, at node: Int, because reason: String, result: String) {
         transcript.line(leg, reason)
+        parameters[leg] = ["QueueResult": result]
         follow(leg, from: node, .queueLeft)
     }
 
@@ -347,8 +359,17 @@ public struct Simulator {
                     return
                 }
                 transcript.line(leg, "\(method) \(route)")
+                let sent = parameters.removeValue(forKey: leg) ?? [:]
+                if let dispatch = graph.document(of: node).dispatch, let chosen = dispatch.caseIndex(query: sent),
+                    let edge = graph.edges[node].first(where: { $0.outcome.dispatchedCase == chosen }),
+                    case .point(let next) = edge.target
+                {
+                    transcript.line(leg, "(\(edge.label))")
+                    node = next
+                    continue
+                }
             }
-            guard let edge = graph.edges[node].first else { return }
+            guard let edge = graph.edges[node].first(where: { $0.outcome.dispatchedCase == nil }) else { return }
             guard let verb = graph.verb(at: node) else {
                 if case .point(let next) = edge.target {
                     node = next
@@ -446,6 +467,7 @@ public struct Simulator {
             transcript.line(leg, VerbDescription.describe(verb))
             if verb == .leave {
                 legs[leg]?.state = .running
+                parameters[leg] = ["QueueResult": "leave"]
                 if let edge = graph.edges[current].first { take(edge, leg: leg, visited: visited) }
                 return
             }

@@ -9,9 +9,12 @@ enum LineContext {
     case step
     /// The verbs of a `wait`, `hold` or `whisper` document.
     case document
-    /// The verbs nested in a `gather`. Syntactically any verb; the resolver allows only `say`, `play`
-    /// and `pause` (FLOW209), as it checks which verbs each document may hold.
+    /// The verbs nested in a `gather`. Syntactically any verb; the resolver allows only `say`, `play`,
+    /// `pause` and case lines (FLOW209), as it checks which verbs each document may hold.
     case gather
+    /// The block under a `record`, `dial` or `enqueue`: case lines. Other verbs are read, and reported by
+    /// the resolver (FLOW209).
+    case cases
 
     /// The keywords that may start a line here, in the order "did you mean" prefers them.
     var keywords: [String] {
@@ -20,7 +23,9 @@ enum LineContext {
         case .flow: LineContext.flowMemberKeywords
         case .resource: LineContext.documentKeywords
         case .leg: ["step"] + LineContext.documentKeywords
-        case .step, .document, .gather: LineContext.verbKeywords
+        case .step, .document: LineContext.verbKeywords
+        case .gather: LineContext.verbKeywords + ["on"]
+        case .cases: ["on"]
         }
     }
 
@@ -34,6 +39,7 @@ enum LineContext {
         case .step: "in a step"
         case .document: "in a document"
         case .gather: "in a 'gather'"
+        case .cases: "under a verb's cases"
         }
     }
 
@@ -44,13 +50,15 @@ enum LineContext {
         case .flow: "a flow member (\(LineContext.list(LineContext.flowMemberKeywords)))"
         case .resource: "a document (\(LineContext.list(LineContext.documentKeywords)))"
         case .leg: "'step' or a document (\(LineContext.list(LineContext.documentKeywords)))"
-        case .step, .document, .gather: "a verb"
+        case .step, .document: "a verb"
+        case .gather: "a verb or a case ('on \"1\" -> step')"
+        case .cases: "a case ('on \"busy\" -> step')"
         }
     }
 
     static let flowMemberKeywords = ["serve", "voice", "language", "audio", "queue", "room", "leg", "operation"]
     static let documentKeywords = DocumentKind.allCases.map(\.rawValue)
-    static let verbKeywords = VerbKind.allCases.map(\.rawValue)
+    static let verbKeywords = VerbKind.verbs.map(\.rawValue)
 
     /// Where a keyword that is not allowed in this block belongs, as help says it; `nil` for a word that
     /// starts a line nowhere.

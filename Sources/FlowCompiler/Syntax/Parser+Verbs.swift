@@ -10,8 +10,10 @@ import FlowDiagnostics
 // - `join ROOM`, `enqueue QUEUE`: one identifier.
 // - `gather`, `record`, `leave`, `hangup`, `reject`: none. `go -> STEP`: none; the target is its
 //   `continuation`, with no `then` keyword.
+// - `on VALUE, … -> STEP` (a case line): each value a string, labelled `speech` after `on speech`; the
+//   target is its `continuation`, with no `then` keyword.
 // A verb line with an error is an `ErrorLine`, except `gather`, which stays a node so that the verbs
-// nested in it are read.
+// nested in it are read. The case lines under a `record`, `dial` or `enqueue` are its `body`.
 
 extension Parser.State {
     /// `verb = say | play | pause | gather | record | dial | join | enqueue | leave | go | hangup | reject ;`
@@ -36,6 +38,7 @@ extension Parser.State {
         case .go: return parseGo(trivia: trivia)
         case .hangup: return parseHangup(trivia: trivia)
         case .reject: return parseReject(trivia: trivia)
+        case .on: return parseCase(trivia: trivia)
         }
     }
 
@@ -82,8 +85,8 @@ extension Parser.State {
         return finishVerb(.pause, keyword, trivia: trivia, arguments: unlabelled(length), expected: "the end of the line")
     }
 
-    /// `gather = "gather" { option } continuation newline [ indent { verb } dedent ] ;` Only `say`,
-    /// `play` and `pause` may be nested (the resolver reports others, FLOW209).
+    /// `gather = "gather" { option } continuation newline [ indent { verb | case } dedent ] ;` Only `say`,
+    /// `play`, `pause` and case lines may be nested (the resolver reports others, FLOW209).
     ///
     /// Diagnostics: FLOW109, FLOW108, FLOW110 (no continuation), FLOW111. The node is kept whatever the
     /// header's errors, so that its nested verbs are read.
@@ -103,7 +106,7 @@ extension Parser.State {
                 continuation: continuation, body: body, span: span(keyword.span.start, end)))
     }
 
-    /// `record = "record" { option } continuation newline ;`
+    /// `record = "record" { option } continuation newline [ indent { case } dedent ] ;`
     ///
     /// Diagnostics: FLOW109, FLOW108, FLOW110 (no continuation), FLOW111.
     mutating func parseRecord(trivia: Trivia) -> BlockItem<VerbSyntax> {
@@ -111,11 +114,13 @@ extension Parser.State {
         let options = parseOptions()
         let continuation = parseRequiredContinuation(of: keyword)
         return finishVerb(
-            .record, keyword, trivia: trivia, options: options, continuation: continuation, expected: "the end of the line")
+            .record, keyword, trivia: trivia, options: options, continuation: continuation, expected: "the end of the line",
+            cases: true)
     }
 
     /// `dial = "dial" ( "queue" identifier | identifier dial-target { dial-target } ) { option }
-    /// [ continuation ] newline ;` The first word is the dialed leg, unless it is `queue`.
+    /// [ continuation ] newline [ indent { case } dedent ] ;` The first word is the dialed leg, unless it
+    /// is `queue`.
     ///
     /// Diagnostics: FLOW105 (no leg or queue name), FLOW106 (no target, or `client`/`sip` without a
     /// string), FLOW109, FLOW108, FLOW111.
@@ -145,7 +150,8 @@ extension Parser.State {
         let continuation = parseOptionalContinuation()
         return finishVerb(
             .dial, keyword, trivia: trivia, arguments: arguments, options: options, continuation: continuation,
-            expected: continuation == nil ? "an option, 'then' or the end of the line" : "the end of the line")
+            expected: continuation == nil ? "an option, 'then' or the end of the line" : "the end of the line",
+            cases: true)
     }
 
     /// `dial-target = string | "client" string | "sip" string ;` Returns `nil` (consuming nothing) when the
@@ -165,14 +171,15 @@ extension Parser.State {
         return ArgumentSyntax(label: label, value: .string(address))
     }
 
-    /// `join = "join" identifier { option } [ continuation ] newline ;`
+    /// `join = "join" identifier { option } [ continuation ] newline ;` An indented block under it is read
+    /// all the same, so that the resolver can say why case lines do not belong there (FLOW226).
     ///
     /// Diagnostics: FLOW105 (no room), FLOW109, FLOW108, FLOW111.
     mutating func parseJoin(trivia: Trivia) -> BlockItem<VerbSyntax> {
         parseNamedVerb(.join, trivia: trivia, expected: "a room name")
     }
 
-    /// `enqueue = "enqueue" identifier { option } [ continuation ] newline ;`
+    /// `enqueue = "enqueue" identifier { option } [ continuation ] newline [ indent { case } dedent ] ;`
     ///
     /// Diagnostics: FLOW105 (no queue), FLOW109, FLOW108, FLOW111.
     mutating func parseEnqueue(trivia: Trivia) -> BlockItem<VerbSyntax> {
@@ -187,7 +194,8 @@ extension Parser.State {
         return finishVerb(
             kind, keyword, trivia: trivia, arguments: unlabelled(.identifier(name)), options: options,
             continuation: continuation,
-            expected: continuation == nil ? "an option, 'then' or the end of the line" : "the end of the line")
+            expected: continuation == nil ? "an option, 'then' or the end of the line" : "the end of the line",
+            cases: true)
     }
 
     /// `leave = "leave" newline ;`
@@ -226,6 +234,40 @@ extension Parser.State {
         let keyword = takeIdentifier()
         let options = parseOptions()
         return finishVerb(.reject, keyword, trivia: trivia, options: options)
+    }
+
+    /// `case = "on" [ "speech" ] string { "," string } "->" identifier newline ;` Which verb a case may
+    /// stand under, and which values it may name, is the resolver's to check (FLOW226–FLOW230).
+    ///
+    /// Diagnostics: FLOW106 (no value string), FLOW107 (no `->`, with a fix-it), FLOW105 (no step name),
+    /// FLOW108.
+    mutating func parseCase(trivia: Trivia) -> BlockItem<VerbSyntax> {
+        let keyword = takeIdentifier()
+        let label = isKeyword(current, "speech") ? takeIdentifier() : nil
+        let help = "a case is written 'on \"1\" -> step', 'on \"busy\", \"no-answer\" -> step' or 'on speech \"sales\" -> step'"
+        var arguments: [ArgumentSyntax] = []
+        var previous = label.map { "on \($0.name)" } ?? "on"
+        var progress = ProgressGuard()
+        repeat {
+            guard progress.advanced(position), let value = expectString("a value in quotes", after: previous, help: help)
+            else { break }
+            arguments.append(ArgumentSyntax(label: label, value: .string(value)))
+            previous = ","
+            guard !lineFailed, at(.comma) else { break }
+            advance()
+        } while true
+        var continuation: ContinuationSyntax?
+        let arrowStart = current.span.start
+        if !arguments.isEmpty,
+            expectToken(.arrow, "'->'", after: "the case's values", fixIt: insertion("-> ", ifCurrentIs: .identifier))
+        {
+            let step = expectName("a step name", after: "->")
+            continuation = ContinuationSyntax(
+                thenKeyword: nil, target: step.isMissing ? .missing : .step(step), span: span(arrowStart, lastTokenEnd))
+        }
+        return finishVerb(
+            .on, keyword, trivia: trivia, arguments: arguments, continuation: continuation,
+            expected: "the end of the line")
     }
 
     // MARK: - Continuations
@@ -272,20 +314,26 @@ extension Parser.State {
 
     // MARK: - Ending a verb line
 
-    /// Ends a verb line and makes its item: the node, or an `ErrorLine` if the line had an error.
+    /// Ends a verb line and makes its item: the node, or an `ErrorLine` if the line had an error. With
+    /// `cases`, an indented block under a line without errors is read as its case lines (any verb is read
+    /// there, so the resolver can say where it belongs); otherwise such a block is unexpected (FLOW101).
     private mutating func finishVerb(
         _ kind: VerbKind, _ keyword: Identifier, trivia: Trivia, arguments: [ArgumentSyntax] = [],
         options: [OptionSyntax] = [], continuation: ContinuationSyntax? = nil,
-        expected: String = "an option or the end of the line"
+        expected: String = "an option or the end of the line", cases: Bool = false
     ) -> BlockItem<VerbSyntax> {
         let end = lastTokenEnd
         if finishLine(after: keyword, expected: expected) {
             return .error(ErrorLine(trivia: trivia, span: span(keyword.span.start, lastTokenEnd)))
         }
+        var body: [BlockItem<VerbSyntax>] = []
+        if cases, current.kind == .indent {
+            body = parseBlock { state, trivia in state.parseVerb(in: .cases, trivia: trivia) }
+        }
         return .node(
             VerbSyntax(
                 trivia: trivia, kind: kind, keyword: keyword, arguments: arguments, options: options,
-                continuation: continuation, body: [], span: span(keyword.span.start, end)))
+                continuation: continuation, body: body, span: span(keyword.span.start, end)))
     }
 
     private func unlabelled(_ value: Value?) -> [ArgumentSyntax] {

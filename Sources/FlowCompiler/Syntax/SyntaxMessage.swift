@@ -58,6 +58,7 @@ enum SyntaxMessage {
         case .resource: noun = "document kind"
         case .leg: noun = "leg member"
         case .step, .document, .gather: noun = "verb"
+        case .cases: noun = "case keyword"
         }
         return Diagnostic(
             .unknownKeyword, nil, "unknown \(noun) '\(word)'", at: span,

@@ -175,11 +175,25 @@ public struct ArgumentSyntax: Sendable, Hashable {
 }
 
 /// The verbs of Grammar.md §8. `rawValue` is the keyword.
+///
+/// `on` is a case line (`on "1" -> sales`), not a verb: it is read wherever a verb is, so that one
+/// written in the wrong block gets a precise diagnostic (FLOW226), and it belongs only under `gather`,
+/// `record`, `dial` and `enqueue` (Grammar.md §8, "Branching on outcomes").
 public enum VerbKind: String, Sendable, Hashable, CaseIterable {
-    case say, play, pause, gather, record, dial, join, enqueue, leave, go, hangup, reject
+    case say, play, pause, gather, record, dial, join, enqueue, leave, go, hangup, reject, on
+
+    /// The keywords that start a verb line: every kind but `on`.
+    public static let verbs: [VerbKind] = allCases.filter { $0 != .on }
+
+    /// The verbs whose outcome a case line can branch on.
+    public static let branching: [VerbKind] = [.gather, .record, .dial, .enqueue]
 }
 
-/// One verb line, and the verbs nested under it (only `gather` has any).
+/// One verb line, and the lines nested under it: a `gather`'s prompt verbs and cases, the cases of a
+/// `record`, `dial` or `enqueue`.
+///
+/// A case line (`kind == .on`) keeps its values as string arguments, each labelled `speech` when the
+/// line says `on speech`, and its target as a `continuation` without `then`.
 public struct VerbSyntax: Sendable, Hashable {
     public var trivia: Trivia
     public var kind: VerbKind
