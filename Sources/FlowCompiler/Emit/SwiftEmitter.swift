@@ -193,7 +193,16 @@ private struct FlowEmitter {
     }
 
     private var legTypes: [String: String] {
-        SwiftNames.assign(Array(Set(routes.compactMap { $0.step == nil ? nil : $0.leg })), isType: true)
+        SwiftNames.assign(Array(Set(routes.compactMap { Self.member(of: $0) == nil ? nil : $0.leg })), isType: true)
+    }
+
+    /// The name of a leg's document among the leg's constants: its step, or for a junction (the action of a
+    /// verb with cases, `STEP.onN.xml`, Docs/Output.md#dispatch) `STEP_onN`; `nil` for other routes.
+    static func member(of route: RouteManifest.Route) -> String? {
+        if let step = route.step { return step }
+        guard route.leg != nil, route.dispatch != nil else { return nil }
+        let name = route.file.split(separator: "/").last.map(String.init) ?? route.file
+        return String(name.dropLast(".xml".count)).replacingOccurrences(of: ".", with: "_")
     }
 
     private var whisperMembers: [String: String] {
@@ -209,13 +218,13 @@ private struct FlowEmitter {
     }
 
     private var whisperRoutes: [RouteManifest.Route] {
-        routes.filter { $0.step == nil && $0.leg != nil }
+        routes.filter { $0.leg != nil && Self.member(of: $0) == nil }
     }
 
     /// The constant of a route, relative to the flow's enum.
     private func constantPath(of route: RouteManifest.Route) -> String? {
         let declared = SwiftNames.declared
-        if let leg = route.leg, let step = route.step {
+        if let leg = route.leg, let step = Self.member(of: route) {
             let steps = stepMembers(leg: leg)
             return "Legs.\(declared(legTypes[leg] ?? leg)).\(declared(steps[step] ?? step))"
         }
@@ -231,7 +240,7 @@ private struct FlowEmitter {
     }
 
     private func stepMembers(leg: String) -> [String: String] {
-        SwiftNames.assign(routes.filter { $0.leg == leg }.compactMap(\.step), isType: false)
+        SwiftNames.assign(routes.filter { $0.leg == leg }.compactMap(Self.member(of:)), isType: false)
     }
 
     func emit(into writer: SwiftWriter, bodies: [String: String]) {
@@ -288,8 +297,8 @@ private struct FlowEmitter {
                 writer.line("/// The leg `\(leg)`.")
                 writer.block("public enum \(SwiftNames.declared(legs[leg] ?? leg))") {
                     let steps = stepMembers(leg: leg)
-                    for route in routes where route.leg == leg && route.step != nil {
-                        let step = route.step ?? ""
+                    for route in routes where route.leg == leg {
+                        guard let step = Self.member(of: route) else { continue }
                         writer.route(
                             "public static let \(SwiftNames.declared(steps[step] ?? step))", route, bodies: bodies)
                     }

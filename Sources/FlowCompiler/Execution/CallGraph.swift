@@ -301,7 +301,7 @@ struct CallGraph {
     private mutating func dispatched(_ dispatch: RouteDispatch, from point: Point) -> [Edge] {
         dispatch.cases.enumerated().map { index, branch in
             let parameter = branch.parameter ?? dispatch.parameter
-            let values = OptionTable.wordList(branch.values.map { "\"\($0)\"" }, conjunction: "or")
+            let values = OptionTable.wordList(branch.values, conjunction: "or")
             let outcome = Outcome.dispatched(
                 index: index, label: "a router serves \(branch.path) for \(parameter) \(values)")
             guard let target = routeIndex[branch.path] else {

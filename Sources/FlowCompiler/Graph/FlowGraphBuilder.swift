@@ -122,20 +122,29 @@ struct FlowGraphBuilder {
         // The outcomes a leg has passed through in this step to reach the current verb.
         var passed: [String] = []
         for verb in step.verbs {
+            for branch in verb.cases {
+                let values = branch.values.map(\.value)
+                follow(
+                    .step(branch.target.value), from: step,
+                    parts: passed + [GraphText.caseLabel(branch.parameter.rawValue, values)])
+            }
+            let hasCases = !verb.cases.isEmpty
             switch verb {
             case .gather(let gather):
-                follow(gather.continuation.value, from: step, parts: passed + [GraphText.input])
+                let input = hasCases ? GraphText.otherInput : GraphText.input
+                follow(gather.continuation.value, from: step, parts: passed + [input])
                 passed.append(GraphText.noInput)
             case .record(let record):
-                follow(record.continuation.value, from: step, parts: passed + [GraphText.recordingEnds])
+                let ends = hasCases ? GraphText.otherOutcomes : GraphText.recordingEnds
+                follow(record.continuation.value, from: step, parts: passed + [ends])
             case .dial(let dial):
                 edges.append(Edge(from: source, to: Self.legID(dial.leg.value), kind: .dials, label: GraphText.dials))
-                settle(dial.continuation, GraphText.dialEnds, from: step, passed: &passed)
+                settle(dial.continuation, GraphText.dialEnds, from: step, passed: &passed, hasCases: hasCases)
             case .dialQueue(let dial):
                 if flow.queue(named: dial.queue.value)?.whisper != nil {
                     plays(from: source, Self.queueDocumentID(dial.queue.value, .whisper), GraphText.playsBeforeBridge)
                 }
-                settle(dial.continuation, GraphText.dialEnds, from: step, passed: &passed)
+                settle(dial.continuation, GraphText.dialEnds, from: step, passed: &passed, hasCases: hasCases)
             case .join(let join):
                 let room = flow.room(named: join.room.value)
                 if room?.wait != nil {
@@ -149,7 +158,7 @@ struct FlowGraphBuilder {
                 if flow.queue(named: enqueue.queue.value)?.wait != nil {
                     plays(from: source, Self.queueDocumentID(enqueue.queue.value, .wait), GraphText.playsWhileWaiting)
                 }
-                settle(enqueue.continuation, GraphText.queueLeft, from: step, passed: &passed)
+                settle(enqueue.continuation, GraphText.queueLeft, from: step, passed: &passed, hasCases: hasCases)
             case .go(let go):
                 follow(.step(go.target.value), from: step, parts: passed + [GraphText.go])
             case .hangup:
@@ -163,13 +172,15 @@ struct FlowGraphBuilder {
     }
 
     /// A verb with an optional `then`: with one, the outcome is an edge; without, the leg goes on with
-    /// the next verb, and the outcome becomes part of how the later edges are reached.
+    /// the next verb, and the outcome becomes part of how the later edges are reached, unless the verb has
+    /// cases, which name every outcome then (Grammar.md §8) and were drawn already.
     private mutating func settle(
-        _ continuation: Spanned<Continuation>?, _ outcome: String, from step: Step, passed: inout [String]
+        _ continuation: Spanned<Continuation>?, _ outcome: String, from step: Step, passed: inout [String],
+        hasCases: Bool = false
     ) {
         if let continuation {
-            follow(continuation.value, from: step, parts: passed + [outcome])
-        } else {
+            follow(continuation.value, from: step, parts: passed + [hasCases ? GraphText.otherOutcomes : outcome])
+        } else if !hasCases {
             passed.append(outcome)
         }
     }

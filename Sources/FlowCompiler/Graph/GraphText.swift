@@ -22,6 +22,15 @@ enum GraphText {
     static let recordingEnds = "recording ends"
     static let go = "go"
     static let thenHangup = "then hangup"
+
+    /// A case line's edge: `Digits 1 / 2`, `DialCallStatus busy / no-answer`.
+    static func caseLabel(_ parameter: String, _ values: [String]) -> String {
+        "\(parameter) " + values.map { $0.isEmpty ? quoted($0) : $0 }.joined(separator: " / ")
+    }
+
+    /// The `then` of a verb with cases: every outcome no case names.
+    static let otherInput = "other input"
+    static let otherOutcomes = "other outcomes"
     static let dials = "dials"
     static let playsWhileWaiting = "plays while waiting"
     static let playsUntilStart = "plays until the conference starts"

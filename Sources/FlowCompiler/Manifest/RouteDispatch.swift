@@ -18,7 +18,9 @@ public struct RouteDispatch: Codable, Sendable, Hashable {
     public enum Match: String, Codable, Sendable, Hashable, CaseIterable {
         /// Byte for byte, after percent-decoding (and `+` as a space).
         case exact
-        /// Speech: both sides normalised by `RouteDispatch.normalizedWords` (flowc writes values normalised).
+        /// Speech: both sides normalised by `RouteDispatch.normalizedWords` (flowc writes values normalised),
+        /// and a value matches when its words stand together, in order, among the words received:
+        /// "sales" matches "I want sales please", not "wholesales". A caller rarely says only the word.
         case words
     }
 
@@ -76,8 +78,8 @@ public struct RouteDispatch: Codable, Sendable, Hashable {
             case .exact:
                 if candidate.values.contains(received) { return index }
             case .words:
-                let words = Self.normalizedWords(received)
-                if candidate.values.contains(words) { return index }
+                let words = " " + Self.normalizedWords(received) + " "
+                if candidate.values.contains(where: { !$0.isEmpty && words.contains(" " + $0 + " ") }) { return index }
             }
         }
         return nil
