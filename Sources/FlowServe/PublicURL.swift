@@ -1,3 +1,5 @@
+import FlowCompiler
+
 /// The part of the URL that Twilio requested which the server cannot see on its own: scheme, host, port
 /// and a path prefix, when a tunnel or reverse proxy rewrites them (`--public-url`).
 ///
@@ -29,9 +31,7 @@ public struct PublicURL: Sendable, Equatable, CustomStringConvertible {
         guard !text.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }) else {
             throw .invalid("'\(text)' must not contain a query, a fragment or spaces")
         }
-        var base = parts.with(port: parts.port)
-        while base.hasSuffix("/") { base.removeLast() }
-        self.base = base
+        base = RouteLayout.trimmedBaseURL(parts.with(port: parts.port))
     }
 
     /// The URL Twilio requested for a request whose target (path and query, as received) is `rawTarget`.

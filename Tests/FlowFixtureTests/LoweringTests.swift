@@ -19,11 +19,20 @@ import Testing
     }
 
     @Test func absoluteURLsHangOffServeAtWithOrWithoutATrailingSlash() {
-        for base in ["https://h.example.com/f", "https://h.example.com/f/"] {
+        for base in ["https://h.example.com/f", "https://h.example.com/f/", "https://h.example.com/f//"] {
             #expect(
                 RouteLayout.absoluteURL(of: "f/legs/a/start.xml", flow: "f", baseURL: base)
                     == "https://h.example.com/f/legs/a/start.xml")
         }
+    }
+
+    /// The one trimming of a base URL (`serve at`, `--public-url`) that every join and strip goes through.
+    @Test(arguments: [
+        ("https://h.example.com/f", "https://h.example.com/f"), ("https://h.example.com/f/", "https://h.example.com/f"),
+        ("https://h.example.com//", "https://h.example.com"), ("https://h.example.com", "https://h.example.com"),
+    ])
+    func baseURLsLoseEveryTrailingSlash(_ base: String, _ trimmed: String) {
+        #expect(RouteLayout.trimmedBaseURL(base) == trimmed)
     }
 
     @Test func everyOriginOfAStepMapsToItsVerbOrOption() throws {

@@ -83,10 +83,19 @@ public enum RouteLayout {
         return (ups + downs + [String(targetName)]).joined(separator: "/")
     }
 
+    /// A base URL (`serve at`, `--public-url`) without its trailing `/`s, the form every URL under it is
+    /// built from as base + `/` + path: `https://x.test/a/` and `https://x.test/a` name the same folder
+    /// (Docs/Output.md, "URLs"). Every place that joins or strips a base URL trims it with this.
+    public static func trimmedBaseURL(_ baseURL: String) -> String {
+        var base = Substring(baseURL)
+        while base.hasSuffix("/") { base = base.dropLast() }
+        return String(base)
+    }
+
     /// The absolute URL of `file`, a file of `flow`'s folder, under the flow's base URL (`serve at`),
     /// which is the URL of that folder (Grammar.md §3).
     public static func absoluteURL(of file: String, flow: String, baseURL: String) -> String {
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let base = trimmedBaseURL(baseURL)
         let prefix = flow + "/"
         let inFlow = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
         return base + "/" + inFlow

@@ -13,7 +13,7 @@ enum RouteReference {
         if reference.isEmpty { return route }
         if reference.hasPrefix("http://") || reference.hasPrefix("https://") {
             guard let baseURL else { return nil }
-            let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            let base = RouteLayout.trimmedBaseURL(baseURL)
             guard reference.hasPrefix(base + "/") else { return nil }
             return normalize(flowRoot + "/" + reference.dropFirst(base.count + 1))
         }

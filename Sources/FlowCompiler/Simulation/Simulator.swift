@@ -224,7 +224,7 @@ public struct Simulator {
     func absoluteURL(of route: String) -> String {
         let root = "/" + flow.name
         guard let base = flow.baseURL, route.hasPrefix(root + "/") else { return route }
-        return (base.hasSuffix("/") ? String(base.dropLast()) : base) + route.dropFirst(root.count)
+        return RouteLayout.absoluteURL(of: String(route.dropFirst()), flow: flow.name, baseURL: base)
     }
 
     /// Plays a looping document once for the transcript (hold, wait): its verbs up to the loop.
