@@ -21,7 +21,7 @@ struct FlowCommand: ParsableCommand {
         version: FlowCompilerVersion.current,
         subcommands: [
             CheckCommand.self, BuildCommand.self, SimulateCommand.self, FmtCommand.self, ExplainCommand.self,
-            GraphCommand.self, ServeCommand.self, LspCommand.self,
+            GraphCommand.self, RouterCommand.self, ServeCommand.self, LspCommand.self,
         ]
     )
 
