@@ -189,6 +189,54 @@ import Testing
     }
 }
 
+extension SwiftEmitterTests {
+    /// The generated `route(path:parameters:)` of the branching fixture, compiled and run on every value of
+    /// every case (and on spellings that must fall to the default), answers what `RouteDispatch.select`
+    /// answers for the same request.
+    @Test func generatedDispatchRoutesAsRouteDispatchSelects() throws {
+        let folder = try SwiftScratch()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let fixture = repository.appendingPathComponent("Tests/FlowFixtureTests/Fixtures/compile/branching/input.flow")
+        let result = Compiler.build(paths: [fixture.path])
+        let manifest = try #require(result.manifest)
+        let generated = try folder.write("FlowRoutes.swift", SwiftEmitter().emit(manifest: manifest, files: result.files))
+        var requests: [(path: String, parameters: [String: String])] = [("/no/such.xml", [:])]
+        for route in manifest.routes {
+            requests.append((route.path, [:]))
+            guard let dispatch = route.dispatch else { continue }
+            for branch in dispatch.cases {
+                let parameter = branch.parameter ?? dispatch.parameter
+                for value in branch.values {
+                    requests.append((route.path, [parameter: value, "CallSid": "CA0"]))
+                    requests.append((route.path, [parameter: value.uppercased() + ", please!"]))
+                    requests.append((route.path, [parameter: "x" + value]))
+                }
+            }
+        }
+        var main = ""
+        for request in requests {
+            let parameters = request.parameters.sorted { $0.key < $1.key }
+                .map { "\(SwiftLiteral.literal($0.key)): \(SwiftLiteral.literal($0.value))" }
+            let dictionary = parameters.isEmpty ? "[:]" : "[" + parameters.joined(separator: ", ") + "]"
+            main += "print(FlowRoutes.route(path: \(SwiftLiteral.literal(request.path)), parameters: \(dictionary))?.path ?? \"nil\")\n"
+        }
+        let mainFile = try folder.write("main.swift", main)
+        let program = folder.url.appendingPathComponent("dispatch").path
+        let compiled = try SwiftScratch.run(
+            "swiftc", ["-swift-version", "6", "-warnings-as-errors", mainFile.path, generated.path, "-o", program])
+        try #require(compiled.status == 0, "\(compiled.output)")
+        let ran = try SwiftScratch.run(program, [])
+        let answers = ran.output.split(separator: "\n").map(String.init)
+        let expected = requests.map { request in
+            guard let route = manifest.routes.first(where: { $0.path == request.path }) else { return "nil" }
+            return route.dispatch?.select(query: request.parameters).path ?? route.path
+        }
+        #expect(answers == expected)
+        #expect(Set(expected).count > manifest.routes.count / 2, "the requests should reach many documents")
+    }
+}
+
 /// A temporary folder for generated sources and the programs compiled from them.
 final class SwiftScratch {
     let url: URL

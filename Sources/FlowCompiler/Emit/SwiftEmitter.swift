@@ -72,12 +72,84 @@ public struct SwiftEmitter: Sendable {
             writer.line("")
             writer.line("private static let routesByPath: [String: FlowRoutes.Route] = Dictionary(")
             writer.line("    routes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })")
+            writer.line("")
+            Self.dispatch(manifest, writer)
             for flow in flows {
                 writer.line("")
                 flow.emit(into: writer, bodies: bodies)
             }
         }
         return writer.text
+    }
+
+    /// `route(path:parameters:)`, the router of a Swift server: `RouteDispatch.select` over the manifest's
+    /// dispatch tables, written out so the generated file needs nothing but the standard library. Its
+    /// `normalizedWords` is `RouteDispatch.normalizedWords`, character for character.
+    private static func dispatch(_ manifest: RouteManifest, _ writer: SwiftWriter) {
+        writer.line("/// The document to serve for a request of `path` with the parameters Twilio sent (the decoded query")
+        writer.line("/// of its GET, or the fields of a POST form): at a junction, the document of the case they select,")
+        writer.line("/// otherwise the route itself; `nil` for a path that is no route. It routes exactly as `flowc serve`")
+        writer.line("/// and the routers of `flowc router` do (Docs/Output.md#dispatch).")
+        writer.block("public static func route(path: String, parameters: [String: String]) -> FlowRoutes.Route?") {
+            writer.line("guard let route = routesByPath[path] else { return nil }")
+            writer.block("for branch in dispatchByPath[path] ?? []") {
+                writer.line("let received = parameters[branch.parameter] ?? \"\"")
+                writer.line("let words = \" \" + normalizedWords(received) + \" \"")
+                writer.line("let matched =")
+                writer.line("    branch.words")
+                writer.line("    ? branch.values.contains { !$0.isEmpty && words.contains(\" \" + $0 + \" \") }")
+                writer.line("    : branch.values.contains(received)")
+                writer.line("if matched { return routesByPath[branch.path] ?? route }")
+            }
+            writer.line("return route")
+        }
+        writer.line("")
+        writer.line("/// One case of a junction's dispatch, in the order a router tries them.")
+        writer.block("private struct DispatchCase: Sendable") {
+            writer.line("let parameter: String")
+            writer.line("let words: Bool")
+            writer.line("let values: [String]")
+            writer.line("let path: String")
+        }
+        writer.line("")
+        var entries: [String] = []
+        for route in manifest.routes {
+            guard let table = route.dispatch else { continue }
+            let cases = table.cases.map { branch in
+                let parameter = SwiftLiteral.literal(branch.parameter ?? table.parameter)
+                let words = (branch.match ?? table.match) == .words
+                let values = branch.values.map { SwiftLiteral.literal($0) }.joined(separator: ", ")
+                return "DispatchCase(parameter: \(parameter), words: \(words), values: [\(values)], path: \(SwiftLiteral.literal(branch.path)))"
+            }
+            entries.append("\(SwiftLiteral.literal(route.path)): [\n" + cases.map { "        " + $0 + "," }.joined(separator: "\n") + "\n    ]")
+        }
+        if entries.isEmpty {
+            writer.line("private static let dispatchByPath: [String: [DispatchCase]] = [:]")
+        } else {
+            writer.line("private static let dispatchByPath: [String: [DispatchCase]] = [")
+            for entry in entries {
+                for line in (entry + ",").split(separator: "\n", omittingEmptySubsequences: false) {
+                    writer.line("    " + line)
+                }
+            }
+            writer.line("]")
+        }
+        writer.line("")
+        writer.line("/// Lowercased; every run of characters that are not letters or digits one space; trimmed.")
+        writer.block("private static func normalizedWords(_ text: String) -> String") {
+            writer.line("var words: [String] = []")
+            writer.line("var current = \"\"")
+            writer.block("for character in text.lowercased()") {
+                writer.line("if character.isLetter || character.isNumber {")
+                writer.line("    current.append(character)")
+                writer.line("} else if !current.isEmpty {")
+                writer.line("    words.append(current)")
+                writer.line("    current = \"\"")
+                writer.line("}")
+            }
+            writer.line("if !current.isEmpty { words.append(current) }")
+            writer.line("return words.joined(separator: \" \")")
+        }
     }
 
     /// The manifest with every `source.path` relative to `sourceRoot` (when it lies below it).

@@ -115,7 +115,9 @@ enum SwiftNames {
     ]
 
     /// The members of `FlowRoutes` itself, which a flow's enum beside them must not be named like.
-    static let flowRoutesMembers: Set<String> = ["manifestJSON", "routes", "route", "routesByPath"]
+    static let flowRoutesMembers: Set<String> = [
+        "manifestJSON", "routes", "route", "routesByPath", "DispatchCase", "dispatchByPath", "normalizedWords",
+    ]
 
     /// Member names whose member-access spelling means something else (`X.self`, `X.init`, `X.Type`):
     /// backticks do not help there, so they get a `_` suffix.
