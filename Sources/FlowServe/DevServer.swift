@@ -156,7 +156,8 @@ public final class DevServer: Sendable {
 
     /// Builds the flows as `flowc build` does and, when the build has no error, writes the tree and serves
     /// its routes. On errors the diagnostics are printed and the routes served stay those of the last good
-    /// build.
+    /// build. With `--public-url`, the `routes.json` written carries URLs under it instead of each flow's
+    /// `serve at` (`PublicURL.rebase`), so what a developer gives Twilio from it reaches this server.
     @discardableResult
     public func build() -> BuildOutcome {
         let result = Compiler.build(paths: options.paths)
@@ -168,11 +169,20 @@ public final class DevServer: Sendable {
                     format: .text, summary: true, toolVersion: FlowCompilerVersion.current))
             output.message(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        guard !result.hasInputFailure, !result.hasErrors(strict: false), let manifest = result.manifest else {
+        guard !result.hasInputFailure, !result.hasErrors(strict: false), var manifest = result.manifest else {
             return .failed(inputFailure: result.hasInputFailure)
         }
+        var files = result.files
+        if let publicURL = options.security.publicURL {
+            manifest = publicURL.rebase(manifest)
+            guard let bytes = ManifestRenderer().renderBytes(manifest) else {
+                output.message("error: the route manifest could not be encoded")
+                return .failed(inputFailure: true)
+            }
+            files = files.map { $0.path == RouteLayout.manifestFile ? OutputFile(path: $0.path, bytes: bytes) : $0 }
+        }
         do {
-            let report = try OutputWriter.write(files: result.files, to: options.output)
+            let report = try OutputWriter.write(files: files, to: options.output)
             tree.table = RouteTable(manifest: manifest)
             let total = report.written.count + report.unchanged.count
             return .built(

@@ -79,3 +79,42 @@ public struct PublicURL: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { base }
 }
+
+extension PublicURL {
+    /// The manifest as the development server writes it when Twilio reaches it through this URL: every
+    /// absolute URL of a flow under its `serve at` (the production host) is moved under this URL, where the
+    /// server serves the flow's folder, so the entry points and REST request URLs a developer copies from
+    /// `routes.json` reach the tunnel instead of production (issue 14). `flows[].baseURL` becomes
+    /// `BASE/FLOW`, `entryPoints[].url` and the operations' `Url` and `HoldUrl` the route under it; a URL
+    /// on any other host, and a flow without `serve at`, are left as they are.
+    public func rebase(_ manifest: RouteManifest) -> RouteManifest {
+        var manifest = manifest
+        for index in manifest.flows.indices {
+            var flow = manifest.flows[index]
+            guard let production = flow.baseURL else { continue }
+            let move = { (url: String) in self.rebase(url, flow: flow.name, servedAt: production) }
+            flow.baseURL = move(production)
+            for entry in flow.entryPoints.indices {
+                flow.entryPoints[entry].url = flow.entryPoints[entry].url.map(move)
+            }
+            for operation in flow.operations.indices {
+                for request in flow.operations[operation].requests.indices {
+                    flow.operations[operation].requests[request].parameters =
+                        flow.operations[operation].requests[request].parameters.mapValues(move)
+                }
+            }
+            manifest.flows[index] = flow
+        }
+        return manifest
+    }
+
+    /// `url` under this URL instead of `baseURL`, the `serve at` of `flow`: the server serves the output
+    /// folder at this URL, so the flow's folder is at `BASE/FLOW`. Any other URL is returned as it is.
+    public func rebase(_ url: String, flow: String, servedAt baseURL: String) -> String {
+        let production = RouteLayout.trimmedBaseURL(baseURL)
+        let served = base + RouteLayout.route(ofFile: flow)
+        if RouteLayout.trimmedBaseURL(url) == production { return served }
+        guard url.hasPrefix(production + "/") else { return url }
+        return served + url.dropFirst(production.count)
+    }
+}

@@ -17,6 +17,12 @@ public enum RequestSecurity: Sendable {
         if case .insecure = self { return true }
         return false
     }
+
+    /// `--public-url`, when requests are checked against it (under `--insecure` it is only validated).
+    public var publicURL: PublicURL? {
+        if case .twilioSignature(_, let publicURL) = self { return publicURL }
+        return nil
+    }
 }
 
 /// The routes being served: the last good build's table and the folder it was written to. Replaced as a

@@ -18,7 +18,8 @@ struct DevServerCommand: AsyncParsableCommand {
             Every route in routes.json answers GET, POST and HEAD with its document (text/xml); anything \
             else is 404 (405 for another method on a route). Each request must carry a valid \
             X-Twilio-Signature computed with the auth token in TWILIO_AUTH_TOKEN, or it gets 403. Behind a \
-            tunnel or proxy, --public-url gives the URL Twilio requests (scheme, host and path prefix). \
+            tunnel or proxy, --public-url gives the URL Twilio requests (scheme, host and path prefix), \
+            and the routes.json written then names it instead of each flow's serve at. \
             --insecure turns the check off. One line is printed per request: method, path, flow, leg, \
             step, status and time.
 
