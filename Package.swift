@@ -36,9 +36,16 @@ let package = Package(
         // The language server of `flowc lsp` (README, "Editors"): the compiler and Foundation only, since
         // the flowc executable links it and the plugins build flowc.
         .target(name: "FlowLanguageServer", dependencies: ["FlowCompiler", "FlowDiagnostics"]),
+        // What both executables share about the command line: the exit codes (ExitStatus), the mapping of
+        // ArgumentParser's usage errors to 2, and unbuffered standard output and error.
+        .target(
+            name: "FlowCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "flowc",
             dependencies: [
+                "FlowCommandLine",
                 "FlowCompiler",
                 "FlowDiagnostics",
                 "FlowLanguageServer",
@@ -64,6 +71,7 @@ let package = Package(
         .executableTarget(
             name: "flowc-serve",
             dependencies: [
+                "FlowCommandLine",
                 "FlowServe",
                 "FlowCompiler",
                 "FlowDiagnostics",

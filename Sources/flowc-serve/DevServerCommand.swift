@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowCommandLine
 import FlowCompiler
 import FlowServe
 import Foundation
@@ -6,9 +7,10 @@ import Foundation
 /// `flowc-serve` (also run as `flowc serve`): build the flows, then serve the tree by its route manifest
 /// for trying a flow through a tunnel before deploying it.
 ///
-/// Exit codes, as `flowc`'s: 0 stopped by SIGINT or SIGTERM; 1 the first build has errors (without
-/// `--watch`); 2 a usage error, a missing `TWILIO_AUTH_TOKEN` without `--insecure`, an unreadable input or
-/// output folder, or an address that cannot be listened on.
+/// Exit codes, as `flowc`'s (`ExitStatus`): 0 stopped by SIGINT or SIGTERM; 1 the first build has errors
+/// (without `--watch`); 2 a usage error (an unknown option, a bad value: ArgumentParser's 64 is mapped to 2
+/// as `flowc` maps it), a missing `TWILIO_AUTH_TOKEN` without `--insecure`, an unreadable input or output
+/// folder, or an address that cannot be listened on.
 @main
 struct DevServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,6 +59,20 @@ struct DevServerCommand: AsyncParsableCommand {
     @Flag(help: "Do not check X-Twilio-Signature (anyone who finds the URL can fetch the documents).")
     var insecure = false
 
+    /// ArgumentParser's own `main()`, but ending as every flowc executable ends (`exit(mappingUsageErrors:)`).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(mappingUsageErrors: error)
+        }
+    }
+
     func run() async throws {
         let security: RequestSecurity
         let server: DevServer
@@ -70,14 +86,16 @@ struct DevServerCommand: AsyncParsableCommand {
                 output: ServeOutput(requestLine: Console.output, message: Console.error))
         } catch {
             Console.error("error: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.usageOrInput.rawValue)
         }
         if security.isInsecure { Console.error(Self.insecureWarning) }
 
         switch server.build() {
         case .built(let summary): Console.error(summary)
         case .failed(let inputFailure):
-            guard watch, !inputFailure else { throw ExitCode(inputFailure ? 2 : 1) }
+            guard watch, !inputFailure else {
+                throw ExitCode((inputFailure ? ExitStatus.usageOrInput : ExitStatus.failure).rawValue)
+            }
             Console.error("the build failed; watching the inputs, nothing is served until a build succeeds")
         }
 
@@ -86,7 +104,7 @@ struct DevServerCommand: AsyncParsableCommand {
             bound = try await server.start()
         } catch {
             Console.error("error: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.usageOrInput.rawValue)
         }
         Console.error(banner(port: bound, security: security, tree: server.tree))
         await Self.waitForTermination()

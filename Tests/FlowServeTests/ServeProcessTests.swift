@@ -66,6 +66,22 @@ final class ServeProcess: @unchecked Sendable {
 
     var stderr: String { collected.value }
 
+    /// Runs `flowc-serve` with `arguments` to its end, without `TWILIO_AUTH_TOKEN` (so nothing it accepts
+    /// can start serving), and returns its exit status and standard error.
+    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TWILIO_AUTH_TOKEN" }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+    }
+
     func stop() {
         if process.isRunning {
             process.terminate()
@@ -101,4 +117,28 @@ struct ServeProcessTests {
     }
 
     private func drop(_ clients: [Client]) {}
+
+    /// A usage error ends with 2, as every flowc command's does (README, "Exit codes"), never with
+    /// ArgumentParser's 64, and says what is wrong on standard error.
+    @Test(
+        "a usage error exits 2 with ArgumentParser's message", .timeLimit(.minutes(1)),
+        arguments: [["--bogus"], ["--port", "http"], ["--port", "70000"], ["--port"], ["--watch=yes"]])
+    func usageErrorExitsTwo(_ arguments: [String]) throws {
+        let result = try ServeProcess.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("Usage: flowc serve"), "\(result.stderr)")
+    }
+
+    /// Help is no usage error, and a missing token is still refused with 2 (not ArgumentParser's 1).
+    @Test("help exits 0; a missing TWILIO_AUTH_TOKEN exits 2", .timeLimit(.minutes(1)))
+    func helpAndMissingToken() throws {
+        let help = try ServeProcess.run(["--help"])
+        #expect(help.status == 0, "\(help.stderr)")
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let missing = try ServeProcess.run([bundledFlows, "--out", scratch.path + "/twiml", "--port", "0"])
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("TWILIO_AUTH_TOKEN is not set"), "\(missing.stderr)")
+    }
 }

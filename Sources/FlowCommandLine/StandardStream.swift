@@ -6,11 +6,11 @@ import Darwin
 
 /// Standard output or standard error, written with plain `write(2)` so that output to both streams
 /// appears in the order it was written and nothing is buffered when the process exits with a code.
-enum StandardStream {
+public enum StandardStream {
     case output
     case error
 
-    var descriptor: Int32 {
+    public var descriptor: Int32 {
         switch self {
         case .output: STDOUT_FILENO
         case .error: STDERR_FILENO
@@ -18,9 +18,9 @@ enum StandardStream {
     }
 
     /// Whether the stream is a terminal, which the colour decision needs.
-    var isTerminal: Bool { isatty(descriptor) == 1 }
+    public var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    func write(_ text: String) {
+    public func write(_ text: String) {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
