@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowCommandLine
 import FlowCompiler
 import FlowDiagnostics
 
@@ -8,7 +9,8 @@ import FlowDiagnostics
 /// Exit codes, the same for every subcommand (`serve` included: the server maps its own the same way):
 /// 0 success, 1 the input has errors (or would be reformatted, for `fmt --check`), 2 the invocation or the
 /// file system failed (unknown command or option, missing path, unreadable file). ArgumentParser's own code
-/// for usage errors (64) is mapped to 2 in `main()`.
+/// for usage errors (64) is mapped to 2 by `exit(mappingUsageErrors:)` (FlowCommandLine), which
+/// `flowc-serve` ends with too.
 @main
 struct FlowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,11 +37,7 @@ struct FlowCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                StandardStream.error.write(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode(ExitStatus.usageOrInput.rawValue))
-            }
-            exit(withError: error)
+            exit(mappingUsageErrors: error)
         }
     }
 
