@@ -183,6 +183,8 @@ public struct SymbolIndex: Sendable {
                 indexVerbs(step.verbs, flow: flow, flowIndex: flowIndex, leg: leg.name.name)
             case .document(let document):
                 indexDocument(document, flow: flow, flowIndex: flowIndex)
+            case .entryCase(let line):
+                indexVerbs([.node(line)], flow: flow, flowIndex: flowIndex, leg: leg.name.name)
             }
         }
     }

@@ -152,6 +152,8 @@ enum SyntaxDefects {
                         walker.verbs(step.verbs)
                     case .document(let document):
                         walker.document(document)
+                    case .entryCase(let line):
+                        walker.verbs([.node(line)])
                     }
                 }
             case .operation(let operation):

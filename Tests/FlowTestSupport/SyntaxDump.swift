@@ -66,6 +66,7 @@ public enum SyntaxDump {
                             line(step.trivia)
                             verbs(step.verbs)
                         case .document(let member): document(member)
+                        case .entryCase(let line): verbs([.node(line)])
                         }
                     }
                 }
@@ -150,6 +151,8 @@ private struct DumpWriter {
                     dump.verbs(step.verbs, depth: depth + 1)
                 case .document(let document):
                     dump.document(document, depth: depth)
+                case .entryCase(let line):
+                    dump.verbs([.node(line)], depth: depth)
                 }
             }
         case .operation(let operation):

@@ -107,12 +107,15 @@ public struct DeployedLeg: Sendable {
     public var whisper: String?
     /// The `<Dial>` verbs that create this leg: the route of the document and the verb's index.
     public var dialedFrom: [VerbAddress]
+    /// The Calls API `MachineDetection` an outbound leg is created with, when its cases name `AnsweredBy`.
+    public var machineDetection: String?
     public var span: SourceSpan
 
     public init(
-        name: String, role: LegRole, start: String?, startStep: String? = nil, whisper: String?,
-        dialedFrom: [VerbAddress], span: SourceSpan
+        name: String, role: LegRole, start: String?, startStep: String? = nil, machineDetection: String? = nil,
+        whisper: String?, dialedFrom: [VerbAddress], span: SourceSpan
     ) {
+        self.machineDetection = machineDetection
         self.name = name
         self.role = role
         self.start = start

@@ -76,8 +76,14 @@ private struct FlowPlanner {
             let start = leg.role == .dialed ? nil : leg.startStep
             return DeployedLeg(
                 name: leg.name, role: leg.role,
-                start: start.map { route(of: RouteLayout.stepFile(flow: flow.name, step: $0.id)) },
-                startStep: start?.name,
+                start: start.map { step in
+                    let file =
+                        leg.entryCases.isEmpty
+                        ? RouteLayout.stepFile(flow: flow.name, step: step.id)
+                        : RouteLayout.junctionFile(flow: flow.name, step: step.id, ordinal: 0)
+                    return route(of: file)
+                },
+                startStep: start?.name, machineDetection: leg.machineDetection,
                 whisper: leg.whisper.map { _ in route(of: RouteLayout.legWhisperFile(flow: flow.name, leg: leg.name)) },
                 dialedFrom: (dialedFrom[leg.name] ?? []).sorted { $0.description < $1.description },
                 span: leg.nameSpan)

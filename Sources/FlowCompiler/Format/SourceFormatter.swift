@@ -86,6 +86,8 @@ private struct LayoutPrinter {
                 try verbs(step.verbs, depth: 3)
             case .document(let document):
                 try self.document(document, depth: 2)
+            case .entryCase(let line):
+                try verbs([.node(line)], depth: 2)
             }
         }
     }

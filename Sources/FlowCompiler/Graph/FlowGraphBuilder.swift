@@ -106,7 +106,16 @@ struct FlowGraphBuilder {
 
     private mutating func addEdges(of leg: Leg) {
         if leg.role != .dialed, let first = leg.startStep {
-            edges.append(Edge(from: Self.legID(leg.name), to: Self.stepID(first.id), kind: .start))
+            for branch in leg.entryCases {
+                edges.append(
+                    Edge(
+                        from: Self.legID(leg.name), to: Self.stepID(branch.target.value), kind: .start,
+                        label: GraphText.caseLabel(branch.parameter.rawValue, branch.values.map(\.value))))
+            }
+            edges.append(
+                Edge(
+                    from: Self.legID(leg.name), to: Self.stepID(first.id), kind: .start,
+                    label: leg.entryCases.isEmpty ? nil : GraphText.otherCallers))
         }
         if leg.whisper != nil {
             edges.append(

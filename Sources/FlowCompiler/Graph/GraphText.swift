@@ -31,6 +31,8 @@ enum GraphText {
     /// The `then` of a verb with cases: every outcome no case names.
     static let otherInput = "other input"
     static let otherOutcomes = "other outcomes"
+    /// The first step of a leg with cases of its own (`on from`, `on to`, `on answered_by`).
+    static let otherCallers = "other calls"
     static let dials = "dials"
     static let playsWhileWaiting = "plays while waiting"
     static let playsUntilStart = "plays until the conference starts"

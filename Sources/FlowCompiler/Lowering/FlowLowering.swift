@@ -16,6 +16,15 @@ struct FlowLowering {
     mutating func lower() -> [RoutedDocument] {
         var documents: [RoutedDocument] = []
         for leg in flow.legs {
+            if let start = leg.startStep, let first = leg.entryCases.first {
+                // The leg's first request is its junction: the entry point, whose default is the first step.
+                let file = RouteLayout.junctionFile(flow: flow.name, step: start.id, ordinal: 0)
+                let fallback = Spanned(Continuation.step(start.id), at: first.span)
+                documents.append(
+                    junction(
+                        cases: leg.entryCases, default: fallback, file: file, origin: .junction(start.id, ordinal: 0),
+                        span: leg.span))
+            }
             for step in leg.steps {
                 let file = RouteLayout.stepFile(flow: flow.name, step: step.id)
                 var builder = DocumentBuilder(file: file)
@@ -88,10 +97,16 @@ struct FlowLowering {
     /// default branch, so a host without a router serves that branch; its route's dispatch names the
     /// step each case goes to. Cases are kept in source order, the order a router tries them.
     private mutating func junction(of verb: Verb, file: String, origin: RoutedDocument.Origin) -> RoutedDocument {
+        junction(cases: verb.cases, default: verb.defaultBranch, file: file, origin: origin, span: verb.span)
+    }
+
+    private mutating func junction(
+        cases: [BranchCase], default fallback: Spanned<Continuation>?, file: String, origin: RoutedDocument.Origin,
+        span: SourceSpan
+    ) -> RoutedDocument {
         var builder = DocumentBuilder(file: file)
-        builder.element([], from: verb.span)
-        let cases = verb.cases
-        if let fallback = verb.defaultBranch {
+        builder.element([], from: span)
+        if let fallback {
             builder.element([0], from: fallback.span)
             switch fallback.value {
             case .step(let id):
@@ -108,11 +123,11 @@ struct FlowLowering {
                 let target = stepFile(branch.target.value)
                 return RouteDispatch.Case(
                     parameter: branch.parameter == parameter ? nil : branch.parameter.rawValue,
-                    match: branch.parameter == parameter ? nil : Self.match(of: branch.parameter),
+                    match: Self.match(of: branch.parameter) == Self.match(of: parameter) ? nil : Self.match(of: branch.parameter),
                     values: branch.matchedValues, file: target, path: RouteLayout.route(ofFile: target))
             },
             default: RouteDispatch.Target(file: file, path: RouteLayout.route(ofFile: file)))
-        var document = routed(builder, origin: origin, context: .normal, span: verb.span)
+        var document = routed(builder, origin: origin, context: .normal, span: span)
         document.dispatch = dispatch
         return document
     }

@@ -111,6 +111,8 @@ public struct RoutedDocument: Sendable, Hashable {
         case .queue(let name, let kind): "the \(kind.rawValue) document of queue '\(name)'"
         case .room(let name, let kind): "the \(kind.rawValue) document of room '\(name)'"
         case .flowHangup: "the hangup document of flow '\(flow)'"
+        case .junction(let id, 0):
+            "the cases of leg '\(id.leg)' at its start"
         case .junction(let id, let ordinal):
             "the cases of verb \(ordinal) with cases in step '\(id.step)' of leg '\(id.leg)'"
         }

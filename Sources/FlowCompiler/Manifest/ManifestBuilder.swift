@@ -12,6 +12,10 @@ public enum ManifestBuilder {
     public static let entryUsage = "set as the Voice URL (HTTP GET) of the phone number"
     /// What an outbound leg's start URL is for.
     public static let outboundUsage = "pass as Url with Method=GET when creating the call (Calls API)"
+    /// An outbound leg whose cases name `AnsweredBy` (Docs/Twilio.md#answering-machine-detection).
+    public static func outboundUsage(machineDetection: String) -> String {
+        "pass as Url with Method=GET and MachineDetection=\(machineDetection) when creating the call (Calls API)"
+    }
 
     /// - Parameters:
     ///   - effects: what each operation does to the other legs, from the prover.
@@ -42,7 +46,9 @@ public enum ManifestBuilder {
             return RouteManifest.EntryPoint(
                 leg: leg.name, role: leg.role.rawValue, step: step, route: start,
                 url: absoluteURL(of: start, in: flow), method: "GET",
-                usage: leg.role == .entry ? entryUsage : outboundUsage)
+                usage: leg.role == .entry
+                    ? entryUsage
+                    : leg.machineDetection.map { outboundUsage(machineDetection: $0) } ?? outboundUsage)
         }
         let legs = flow.legs.map { leg in
             RouteManifest.Leg(

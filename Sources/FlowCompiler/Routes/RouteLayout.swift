@@ -16,7 +16,9 @@ public enum URLStyle: String, Sendable, Hashable, CaseIterable {
 /// ```
 /// FLOW/legs/LEG/STEP.xml        a step
 /// FLOW/legs/LEG/STEP.onN.xml    the junction of the Nth verb with cases in the step: the verb's action,
-///                               whose routes.json route carries the dispatch (Docs/Output.md#dispatch)
+///                               whose routes.json route carries the dispatch (Docs/Output.md#dispatch);
+///                               STEP.on0.xml of a leg's first step is the leg's entry point when the leg
+///                               has cases of its own (`on from`, `on to`, `on answered_by`)
 /// FLOW/legs/LEG.whisper.xml     a dialed leg's whisper document
 /// FLOW/queues/QUEUE.wait.xml    a queue's wait document (Enqueue waitUrl)
 /// FLOW/queues/QUEUE.whisper.xml a queue's whisper document (Queue url)
@@ -41,7 +43,8 @@ public enum RouteLayout {
         "\(flow)/legs/\(step.leg)/\(step.step).xml"
     }
 
-    /// The junction of the `ordinal`th verb with cases (from 1) in a step.
+    /// The junction of the `ordinal`th verb with cases (from 1) in a step; ordinal 0 is the leg's own
+    /// junction, at its first step.
     public static func junctionFile(flow: String, step: StepID, ordinal: Int) -> String {
         "\(flow)/legs/\(step.leg)/\(step.step).on\(ordinal).xml"
     }

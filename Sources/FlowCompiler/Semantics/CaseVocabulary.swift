@@ -30,6 +30,16 @@ struct CaseVocabulary {
             "redirected-from-bridged": "after 'redirected-from-bridged' the leg runs the TwiML of the update that moved it, not the enqueue's action (an inference, Docs/Twilio.md#conference-and-queue-legs)",
         ])
 
+    /// `AnsweredBy` of a call created with `MachineDetection` (Docs/Twilio.md#answering-machine-detection).
+    static let answeredBy = CaseVocabulary(
+        values: [
+            "human", "machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax", "unknown",
+        ],
+        listening: [
+            "human", "machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax", "unknown",
+        ],
+        unheard: [:])
+
     /// The keys a `<Gather>` reports in `Digits`, and a `<Record>` as the key that ended it.
     static let keys: Set<Character> = Set("0123456789*#")
 
@@ -38,6 +48,19 @@ struct CaseVocabulary {
 
     /// Twilio's default `finishOnKey` of `<Gather>`.
     static let gatherDefaultFinishKey = "#"
+
+    /// A `From` or `To` as Twilio sends it: E.164 (`+` and 2 to 15 digits, the first not 0), `client:NAME`,
+    /// or a `sip:` address (Docs/Twilio.md#request-parameters).
+    static func isAddress(_ text: String) -> Bool {
+        if text.hasPrefix("+") {
+            let digits = text.dropFirst()
+            return (2...15).contains(digits.count) && digits.first != "0" && digits.allSatisfy { ("0"..."9").contains($0) }
+        }
+        for scheme in ["client:", "sip:"] where text.hasPrefix(scheme) {
+            return text.count > scheme.count && !text.contains(" ")
+        }
+        return false
+    }
 
     /// The record `Digits` value sent when the caller hung up during the recording.
     static let recordHangup = "hangup"

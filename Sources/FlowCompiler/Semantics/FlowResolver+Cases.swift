@@ -66,7 +66,15 @@ extension FlowResolver {
                 complete = false
                 continue
             }
-            let speech = line.arguments.first?.label != nil
+            let label = line.arguments.first?.label.flatMap { CaseLabel(rawValue: $0.name) }
+            if let label, label != .speech {
+                diagnostics.append(
+                    .caseMisplaced(
+                        line, reason: "'on \(label.rawValue)' names the leg's first request, so it belongs directly under the leg"))
+                complete = false
+                continue
+            }
+            let speech = label == .speech
             let parameter = Self.parameter(of: source, speech: speech)
             var values: [Spanned<String>] = []
             var matched: [String] = []
@@ -110,6 +118,103 @@ extension FlowResolver {
                         help: "nothing may be indented under '\(verb.kind.rawValue)'"))
             }
         }
+    }
+
+    /// The case lines directly under a leg: `on from`, `on to` (entry and outbound legs) and
+    /// `on answered_by` (outbound legs, with answering machine detection), each naming a step of the leg.
+    /// Reports FLOW226 for a case the leg cannot have, FLOW227 for a value Twilio never sends, FLOW228 for
+    /// a repeated one. `nil` when a case could not be resolved.
+    mutating func resolveEntryCases(_ lines: [VerbSyntax], role: LegRole?, place: VerbPlace) -> [BranchCase]? {
+        var cases: [BranchCase] = []
+        var complete = true
+        var seen: [BranchParameter: [String: SourceSpan]] = [:]
+        var answered: [String] = []
+        for line in lines where line.arguments.first?.label?.name == CaseLabel.answeredBy.rawValue {
+            for argument in line.arguments { if case .string(let literal) = argument.value { answered.append(literal.value) } }
+        }
+        let waitsForGreetingEnd = answered.contains { $0.hasPrefix("machine_end_") }
+        for line in lines {
+            let label = line.arguments.first?.label.flatMap { CaseLabel(rawValue: $0.name) }
+            let parameter: BranchParameter
+            switch (label, role) {
+            case (.from?, .entry?), (.from?, .outbound?): parameter = .from
+            case (.to?, .entry?), (.to?, .outbound?): parameter = .to
+            case (.answeredBy?, .outbound?): parameter = .answeredBy
+            case (.answeredBy?, _):
+                diagnostics.append(
+                    .caseMisplaced(
+                        line, reason: "answering machine detection is requested when the application creates a call, so only an outbound leg has it"))
+                complete = false
+                continue
+            case (.from?, _), (.to?, _):
+                diagnostics.append(
+                    .caseMisplaced(line, reason: "a dialed leg runs no request of its own that a router could branch"))
+                complete = false
+                continue
+            default:
+                diagnostics.append(
+                    .caseMisplaced(
+                        line, reason: "a case directly under a leg names 'from', 'to' or 'answered_by'; a verb's outcomes are cased under the verb"))
+                complete = false
+                continue
+            }
+            guard case .resolved(let target) = resolveContinuation(line, place: place),
+                case .step(let id) = target.value,
+                case .step(let name)? = line.continuation?.target
+            else {
+                complete = false
+                continue
+            }
+            var values: [Spanned<String>] = []
+            for argument in line.arguments {
+                guard case .string(let literal) = argument.value, !literal.sourceText.isEmpty else { continue }
+                let value = Spanned(literal.value, at: literal.span)
+                guard checkEntryValue(value, parameter: parameter, waitsForGreetingEnd: waitsForGreetingEnd) else {
+                    continue
+                }
+                if let first = seen[parameter]?[value.value] {
+                    diagnostics.append(.duplicateCase(value, firstAt: first))
+                    continue
+                }
+                seen[parameter, default: [:]][value.value] = value.span
+                values.append(value)
+            }
+            guard !values.isEmpty else { continue }
+            cases.append(
+                BranchCase(
+                    parameter: parameter, values: values, matchedValues: values.map(\.value),
+                    target: Spanned(id, at: name.span), span: line.span))
+        }
+        return complete ? cases : nil
+    }
+
+    /// Whether a `From`, `To` or `AnsweredBy` value can be sent; reports FLOW227 when it cannot.
+    private mutating func checkEntryValue(
+        _ value: Spanned<String>, parameter: BranchParameter, waitsForGreetingEnd: Bool
+    ) -> Bool {
+        let text = value.value
+        if parameter == .answeredBy {
+            let vocabulary = CaseVocabulary.answeredBy
+            guard vocabulary.values.contains(text) else {
+                diagnostics.append(
+                    .impossibleCase(
+                        value, "Twilio's AnsweredBy is one of \(OptionTable.wordList(vocabulary.values, conjunction: "or"))",
+                        help: NameSuggestion.help(for: text, among: vocabulary.values)))
+                return false
+            }
+            if text == "machine_start", waitsForGreetingEnd {
+                diagnostics.append(
+                    .impossibleCase(
+                        value, "with a machine_end_… case flowc asks Twilio to wait for the end of the greeting (DetectMessageEnd), and Twilio then reports machine_end_beep, machine_end_silence or machine_end_other, never machine_start"))
+                return false
+            }
+            return true
+        }
+        if CaseVocabulary.isAddress(text) { return true }
+        diagnostics.append(
+            .impossibleCase(
+                value, "\(parameter.rawValue) is a phone number in E.164 (\"+15551230000\"), \"client:NAME\" or a \"sip:\" address"))
+        return false
     }
 
     private static func parameter(of source: CaseSource, speech: Bool) -> BranchParameter {
@@ -210,6 +315,12 @@ extension FlowResolver {
 
 extension Diagnostic {
     // MARK: - Case lines (FLOW226–FLOW230)
+
+    static func caseMisplaced(_ line: VerbSyntax, reason: String) -> Diagnostic {
+        Diagnostic(
+            .caseMisplaced, nil, "this case cannot stand here: \(reason)", at: line.span,
+            help: "Grammar.md §7 and §8 say where each kind of case goes")
+    }
 
     static func caseMisplaced(_ line: VerbSyntax, under kind: VerbKind?) -> Diagnostic {
         let place = kind.map { "under '\($0.rawValue)'" } ?? "here"

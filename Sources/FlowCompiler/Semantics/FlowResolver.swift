@@ -245,9 +245,12 @@ struct FlowResolver {
         var firstStepSpans: [String: SourceSpan] = [:]
         var whisper: SpecialDocument?
         var documentItems: [BlockItem<DocumentSyntax>] = []
+        var caseLines: [VerbSyntax] = []
         var isFirstStep = true
         for case .node(let member) in syntax.members {
             switch member {
+            case .entryCase(let line):
+                caseLines.append(line)
             case .document(let document):
                 documentItems.append(.node(document))
             case .step(let stepSyntax):
@@ -277,8 +280,11 @@ struct FlowResolver {
         if let role, role != .dialed, !syntax.name.isMissing, !hasSteps, !hasErrorLines {
             diagnostics.append(.legWithoutSteps(syntax.name, role: role))
         }
-        guard let role, !syntax.name.isMissing else { return nil }
-        return Leg(name: name, nameSpan: syntax.name.span, role: role, steps: steps, whisper: whisper, span: syntax.span)
+        let entryCases = resolveEntryCases(caseLines, role: role, place: .step(leg: name, steps: stepNames))
+        guard let role, !syntax.name.isMissing, let entryCases else { return nil }
+        return Leg(
+            name: name, nameSpan: syntax.name.span, role: role, steps: steps, whisper: whisper, entryCases: entryCases,
+            span: syntax.span)
     }
 
     private mutating func resolveStep(

@@ -91,6 +91,12 @@ public enum BranchParameter: String, Sendable, Hashable, CaseIterable {
     case dialCallStatus = "DialCallStatus"
     /// How the leg left an `<Enqueue>`.
     case queueResult = "QueueResult"
+    /// The caller's number, in a leg's first request.
+    case from = "From"
+    /// The number called, in a leg's first request.
+    case to = "To"
+    /// What answered an outbound call, with answering machine detection.
+    case answeredBy = "AnsweredBy"
 }
 
 /// `on "VALUE", … -> STEP` under a branching verb: when Twilio reports one of the values, a router

@@ -22,6 +22,9 @@ public struct Scenario: Sendable, Hashable {
 public enum ScenarioEvent: Sendable, Hashable {
     /// Twilio starts the leg: a call to the number (entry) or a call the application creates (outbound).
     case start(String)
+    /// The leg starts, and Twilio's first request carries one parameter a leg's cases read:
+    /// `start LEG from "+15551230000"`, `to "…"` or `answered-by "machine_start"` (Grammar.md §7).
+    case startSending(String, StartParameter, String)
     /// The leg's `<Gather>` receives digits.
     case press(String, String)
     /// The leg's `<Gather>` receives speech.
@@ -39,6 +42,22 @@ public enum ScenarioEvent: Sendable, Hashable {
     case hangup(String)
     /// The application applies an operation, by its key (`hold-caller`).
     case apply(String)
+
+    /// What `start LEG PARAMETER "VALUE"` sends with the leg's first request.
+    public enum StartParameter: String, Sendable, Hashable, CaseIterable {
+        case from
+        case to
+        case answeredBy = "answered-by"
+
+        /// The Twilio request parameter.
+        public var name: String {
+            switch self {
+            case .from: "From"
+            case .to: "To"
+            case .answeredBy: "AnsweredBy"
+            }
+        }
+    }
 
     public enum DialFailure: String, Sendable, Hashable, CaseIterable {
         case busy
@@ -61,6 +80,7 @@ public enum ScenarioEvent: Sendable, Hashable {
     public var text: String {
         switch self {
         case .start(let leg): "start \(leg)"
+        case .startSending(let leg, let parameter, let value): "start \(leg) \(parameter.rawValue) \(Self.quote(value))"
         case .press(let leg, let digits): "press \(leg) \(Self.quote(digits))"
         case .speak(let leg, let words): "speak \(leg) \(Self.quote(words))"
         case .silence(let leg): "silence \(leg)"
@@ -171,6 +191,16 @@ public enum ScenarioParser {
             return .success((arguments[0].text, arguments[1].text))
         }
         switch verb {
+        case "start" where arguments.count == 3:
+            guard !arguments[0].quoted, !arguments[1].quoted, arguments[2].quoted,
+                let parameter = ScenarioEvent.StartParameter(rawValue: arguments[1].text)
+            else {
+                return .failure(
+                    Problem(
+                        code: .malformedScenarioEvent,
+                        message: "expected 'start LEG', or 'start LEG from|to|answered-by \"VALUE\"'"))
+            }
+            return .success(.startSending(arguments[0].text, parameter, arguments[2].text))
         case "start": return name("LEG").map(ScenarioEvent.start)
         case "press":
             return nameAndString("DIGITS").flatMap { leg, digits in

@@ -11,7 +11,7 @@ enum ScenarioNames {
             let (kind, name, candidates) =
                 switch event.value {
                 case .apply(let key): ("operation", key, operations)
-                case .start(let leg), .press(let leg, _), .speak(let leg, _), .silence(let leg),
+                case .start(let leg), .startSending(let leg, _, _), .press(let leg, _), .speak(let leg, _), .silence(let leg),
                     .finishRecording(let leg), .answer(let leg), .dialFails(let leg, _), .hangup(let leg):
                     ("leg", leg, legs)
                 }

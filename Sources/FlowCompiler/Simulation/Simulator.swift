@@ -89,15 +89,11 @@ public struct Simulator {
     mutating func handle(_ event: ScenarioEvent, automatic: Bool) {
         transcript.event(event.text, automatic: automatic)
         switch event {
+        case .startSending(let leg, let parameter, let value):
+            parameters[leg] = [parameter.name: value]
+            start(leg)
         case .start(let leg):
-            guard legs[leg]?.state == .idle, let info = flow.legs.first(where: { $0.name == leg }), info.role != .dialed
-            else {
-                return refuse("leg '\(leg)' cannot start: it is not an idle entry or outbound leg")
-            }
-            guard let route = info.start, let node = graph.start(of: route) else {
-                return refuse("leg '\(leg)' has no start document")
-            }
-            run(leg, from: node)
+            start(leg)
         case .press(let leg, let input), .speak(let leg, let input):
             guard case .waiting(let node, .gather) = legs[leg]?.state else { return refuse("leg '\(leg)' is not gathering input") }
             if case .press = event { parameters[leg] = ["Digits": input] } else { parameters[leg] = ["SpeechResult": input] }
@@ -134,6 +130,18 @@ public struct Simulator {
         case .apply(let key):
             apply(key)
         }
+    }
+
+    /// Twilio starts an entry or outbound leg: it fetches the leg's start document.
+    mutating func start(_ leg: String) {
+        guard legs[leg]?.state == .idle, let info = flow.legs.first(where: { $0.name == leg }), info.role != .dialed
+        else {
+            return refuse("leg '\(leg)' cannot start: it is not an idle entry or outbound leg")
+        }
+        guard let route = info.start, let node = graph.start(of: route) else {
+            return refuse("leg '\(leg)' has no start document")
+        }
+        run(leg, from: node)
     }
 
     mutating func refuse(_ reason: String) {

@@ -186,14 +186,20 @@ extension Parser.State {
         return (nil, word ?? Identifier(name: "", span: missingSpan))
     }
 
-    /// `leg-member = step | document ;` Only `whisper` documents, on dialed legs, are allowed: the
-    /// resolver checks that.
+    /// `leg-member = step | document | case ;` Only `whisper` documents, on dialed legs, are allowed, and
+    /// only `from`, `to` and `answered_by` cases: the resolver checks that.
     ///
     /// Diagnostics: FLOW103, FLOW104 for a line that is neither.
     mutating func parseLegMember(trivia: Trivia) -> BlockItem<LegMember> {
         guard at(.identifier) else { return parseUnreadableLine(in: .leg, trivia: trivia) }
         if isKeyword(current, "step") { return .node(.step(parseStep(trivia: trivia))) }
         if atDocumentKind { return .node(.document(parseDocument(trivia: trivia))) }
+        if isKeyword(current, "on") {
+            switch parseCase(trivia: trivia) {
+            case .node(let line): return .node(.entryCase(line))
+            case .error(let line): return .error(line)
+            }
+        }
         return parseUnreadableLine(in: .leg, trivia: trivia)
     }
 

@@ -236,14 +236,14 @@ extension Parser.State {
         return finishVerb(.reject, keyword, trivia: trivia, options: options)
     }
 
-    /// `case = "on" [ "speech" ] string { "," string } "->" identifier newline ;` Which verb a case may
+    /// `case = "on" [ case-label ] string { "," string } "->" identifier newline ;` Which verb a case may
     /// stand under, and which values it may name, is the resolver's to check (FLOW226–FLOW230).
     ///
     /// Diagnostics: FLOW106 (no value string), FLOW107 (no `->`, with a fix-it), FLOW105 (no step name),
     /// FLOW108.
     mutating func parseCase(trivia: Trivia) -> BlockItem<VerbSyntax> {
         let keyword = takeIdentifier()
-        let label = isKeyword(current, "speech") ? takeIdentifier() : nil
+        let label = parseCaseLabel()
         let help = "a case is written 'on \"1\" -> step', 'on \"busy\", \"no-answer\" -> step' or 'on speech \"sales\" -> step'"
         var arguments: [ArgumentSyntax] = []
         var previous = label.map { "on \($0.name)" } ?? "on"
@@ -268,6 +268,12 @@ extension Parser.State {
         return finishVerb(
             .on, keyword, trivia: trivia, arguments: arguments, continuation: continuation,
             expected: "the end of the line")
+    }
+
+    /// `case-label = "speech" | "from" | "to" | "answered_by" ;` Optional: `nil` (consuming nothing) when
+    /// the case compares its verb's own outcome.
+    mutating func parseCaseLabel() -> Identifier? {
+        CaseLabel.allCases.contains { isKeyword(current, $0.rawValue) } ? takeIdentifier() : nil
     }
 
     // MARK: - Continuations

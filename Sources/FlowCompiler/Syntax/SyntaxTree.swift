@@ -189,6 +189,19 @@ public enum VerbKind: String, Sendable, Hashable, CaseIterable {
     public static let branching: [VerbKind] = [.gather, .record, .dial, .enqueue]
 }
 
+/// The word after `on` that names what a case compares, when it is not the verb's own outcome
+/// (Grammar.md §7, §8): `case-label = "speech" | "from" | "to" | "answered_by" ;`.
+public enum CaseLabel: String, Sendable, Hashable, CaseIterable {
+    /// A gather's `SpeechResult`.
+    case speech
+    /// The caller's number (`From`) of a leg's first request.
+    case from
+    /// The number called (`To`) of a leg's first request.
+    case to
+    /// An outbound leg's answering machine detection (`AnsweredBy`).
+    case answeredBy = "answered_by"
+}
+
 /// One verb line, and the lines nested under it: a `gather`'s prompt verbs and cases, the cases of a
 /// `record`, `dial` or `enqueue`.
 ///
@@ -359,6 +372,9 @@ public enum LegRole: String, Sendable, Hashable, CaseIterable {
 public enum LegMember: Sendable, Hashable {
     case step(StepSyntax)
     case document(DocumentSyntax)
+    /// `on from|to|answered_by "VALUE", … -> STEP`: a case of the leg's first request (a `VerbSyntax` of
+    /// kind `.on`), Grammar.md §7.
+    case entryCase(VerbSyntax)
 }
 
 /// `leg name role` and its steps (Grammar.md §7).
