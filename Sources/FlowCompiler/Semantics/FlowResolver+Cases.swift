@@ -59,10 +59,7 @@ extension FlowResolver {
                 complete = false
                 continue
             }
-            guard case .resolved(let target) = resolveContinuation(line, place: place),
-                case .step(let id) = target.value,
-                case .step(let name)? = line.continuation?.target
-            else {
+            guard let target = caseTarget(of: line, place: place) else {
                 complete = false
                 continue
             }
@@ -95,7 +92,7 @@ extension FlowResolver {
             cases.append(
                 BranchCase(
                     parameter: parameter, values: values, matchedValues: matched,
-                    target: Spanned(id, at: name.span), span: line.span))
+                    target: target, span: line.span))
         }
         if let vocabulary = source.vocabulary, verb.continuation == nil, !cases.isEmpty, complete {
             let named = Set(cases.flatMap(\.matchedValues))
@@ -158,10 +155,7 @@ extension FlowResolver {
                 complete = false
                 continue
             }
-            guard case .resolved(let target) = resolveContinuation(line, place: place),
-                case .step(let id) = target.value,
-                case .step(let name)? = line.continuation?.target
-            else {
+            guard let target = caseTarget(of: line, place: place) else {
                 complete = false
                 continue
             }
@@ -183,7 +177,7 @@ extension FlowResolver {
             cases.append(
                 BranchCase(
                     parameter: parameter, values: values, matchedValues: values.map(\.value),
-                    target: Spanned(id, at: name.span), span: line.span))
+                    target: target, span: line.span))
         }
         return complete ? cases : nil
     }
@@ -215,6 +209,14 @@ extension FlowResolver {
             .impossibleCase(
                 value, "\(parameter.rawValue) is a phone number in E.164 (\"+15551230000\"), \"client:NAME\" or a \"sip:\" address"))
         return false
+    }
+
+    /// The step a case line goes to, spanned at its name; `nil` when it is missing or undefined (reported).
+    private mutating func caseTarget(of line: VerbSyntax, place: VerbPlace) -> Spanned<StepID>? {
+        guard case .resolved(let target) = resolveContinuation(line, place: place), case .step(let id) = target.value,
+            case .step(let name)? = line.continuation?.target
+        else { return nil }
+        return Spanned(id, at: name.span)
     }
 
     private static func parameter(of source: CaseSource, speech: Bool) -> BranchParameter {
